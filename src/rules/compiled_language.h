@@ -1,0 +1,65 @@
+// Everything one language needs at match time, compiled once and then immutable:
+// one RE2::Set over every evidence and trigger pattern of the enabled rules (one pass
+// per stretch of new text says which patterns occur), single patterns compiled on
+// first use to locate matches only where a rule needs positions, the negation
+// window, and the sentence splitter. Safe to share between threads.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/context_window.h"
+#include "rules/rule_pack.h"
+#include "text/sentences.h"
+#include "text/text_field.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace escalint {
+
+// Where a pattern of the Set comes from.
+struct PatternOrigin {
+  int rule = 0;  // index into RulePack::rules
+  bool trigger = false;  // from the rule's `trigger` groups, else from `evidence`
+  int group = 0;         // index into those groups
+};
+
+class CompiledLanguage {
+ public:
+  // `macros` are the language's macros with the configuration's additions.
+  // Throws RuleError (file, rule id, RE2's message) when any pattern is broken.
+  CompiledLanguage(const RulePack& pack, const std::string& language, const std::vector<bool>& enabled,
+                   const std::map<std::string, std::string>& macros);
+  ~CompiledLanguage();
+
+  const std::string& language() const { return language_; }
+  const std::vector<PatternOrigin>& origins() const { return origins_; }
+
+  // Adds to `hits` the index of every pattern that matches in `text` (unsorted).
+  void match(std::string_view text, std::vector<int>* hits) const;
+
+  // The next match of pattern `index` in `text` starting at or after `from`.
+  bool find(int index, std::string_view text, std::size_t from, Span* found) const;
+
+  const ContextWindow& context() const { return *context_; }
+  const SentenceSplitter& sentences() const { return *sentences_; }
+
+ private:
+  struct Single;
+  const re2::RE2& single(int index) const;
+
+  std::string language_;
+  std::vector<PatternOrigin> origins_;
+  std::vector<std::string> bounded_;  // the Set's patterns, in index order
+  std::unique_ptr<re2::RE2::Set> set_;
+  std::unique_ptr<Single[]> singles_;
+  std::unique_ptr<ContextWindow> context_;
+  std::unique_ptr<SentenceSplitter> sentences_;
+};
+
+}  // namespace escalint

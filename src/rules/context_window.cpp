@@ -1,0 +1,144 @@
+#include "rules/context_window.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "rules/pattern_syntax.h"
+#include "rules/rule_loader.h"
+
+namespace escalint {
+
+namespace {
+
+// One word-bounded alternation of every pattern in `list`; null for an empty list.
+std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& list,
+                                              const std::map<std::string, std::string>& macros,
+                                              const std::string& what, const std::string& source_file) {
+  if (list.empty()) return nullptr;
+  std::string joined;
+  for (const std::string& p : list) {
+    std::string error;
+    auto expanded = expand_macros(p, macros, &error);
+    if (!expanded) throw RuleError({source_file + ": " + what + " '" + p + "': " + error});
+    if (!joined.empty()) joined += '|';
+    joined.append("(?:").append(*expanded).append(")");
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(16 << 20);
+  auto re = std::make_unique<re2::RE2>(word_bounded(joined), options);
+  if (!re->ok()) throw RuleError({source_file + ": " + what + ": " + re->error()});
+  return re;
+}
+
+bool is_word_char(UChar32 c) { return u_isalnum(c) || c == '\''; }
+
+// Moves window.begin forward so that at most `words` words remain before window.end.
+Span last_words(std::string_view text, Span window, int words) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(window.end);
+  int seen = 0;
+  bool in_word = false;
+  while (i > static_cast<int32_t>(window.begin)) {
+    int32_t prev = i;
+    UChar32 c;
+    U8_PREV(s, static_cast<int32_t>(window.begin), prev, c);
+    const bool w = is_word_char(c);
+    if (!w && in_word && ++seen == words) return {static_cast<std::size_t>(i), window.end};
+    in_word = w;
+    i = prev;
+  }
+  return window;
+}
+
+// Moves window.end back so that at most `words` words remain after window.begin.
+Span first_words(std::string_view text, Span window, int words) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(window.begin);
+  const int32_t end = static_cast<int32_t>(window.end);
+  int seen = 0;
+  bool in_word = false;
+  while (i < end) {
+    int32_t next = i;
+    UChar32 c;
+    U8_NEXT(s, next, end, c);
+    const bool w = is_word_char(c);
+    if (!w && in_word && ++seen == words) return {window.begin, static_cast<std::size_t>(i)};
+    in_word = w;
+    i = next;
+  }
+  return window;
+}
+
+}  // namespace
+
+ContextWindow::ContextWindow(const NegationVocabulary& v, const std::map<std::string, std::string>& macros,
+                             const std::string& source_file)
+    : before_(compile_alternation(v.before, macros, "negation.before", source_file)),
+      after_(compile_alternation(v.after, macros, "negation.after", source_file)),
+      pseudo_(compile_alternation(v.pseudo, macros, "negation.pseudo", source_file)),
+      boundary_(compile_alternation(v.clause_boundaries, macros, "negation.clause_boundaries", source_file)),
+      window_words_(v.window_words),
+      window_words_after_(v.window_words_after) {}
+
+ContextWindow::~ContextWindow() = default;
+
+bool ContextWindow::find_trigger(const re2::RE2* triggers, std::string_view text, Span window, Span* found) const {
+  if (!triggers || window.empty()) return false;
+  const std::string_view w = text.substr(window.begin, window.size());
+  re2::StringPiece hit[2];
+  std::size_t from = 0;
+  while (from < w.size() && triggers->Match(re2::StringPiece(w.data(), w.size()), from, w.size(), RE2::UNANCHORED, hit, 2)) {
+    const std::size_t b = hit[1].data() - w.data(), e = b + hit[1].size();
+    bool pseudo = false;
+    if (pseudo_) {
+      // A pseudo-trigger around this trigger ("not only") cancels it.
+      re2::StringPiece p[2];
+      std::size_t pf = 0;
+      while (pf < w.size() && pseudo_->Match(re2::StringPiece(w.data(), w.size()), pf, w.size(), RE2::UNANCHORED, p, 2)) {
+        const std::size_t pb = p[1].data() - w.data(), pe = pb + p[1].size();
+        if (pb <= b && pe >= e) pseudo = true;
+        if (pe <= pf) break;
+        pf = pe;
+      }
+    }
+    if (!pseudo) {
+      *found = {window.begin + b, window.begin + e};
+      return true;
+    }
+    from = e > from ? e : from + 1;
+  }
+  return false;
+}
+
+bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence, Span* trigger) const {
+  // Before the evidence: from the last clause boundary, at most window_words_ words.
+  Span pre{sentence.begin, std::max(sentence.begin, evidence.begin)};
+  if (boundary_) {
+    const std::string_view w = text.substr(pre.begin, pre.size());
+    re2::StringPiece hit[2];
+    std::size_t from = 0;
+    while (from < w.size() && boundary_->Match(re2::StringPiece(w.data(), w.size()), from, w.size(), RE2::UNANCHORED, hit, 2)) {
+      const std::size_t end = hit[1].data() - w.data() + hit[1].size();
+      pre.begin = sentence.begin + end;
+      from = end > from ? end : from + 1;
+    }
+  }
+  pre = last_words(text, pre, window_words_);
+  if (find_trigger(before_.get(), text, pre, trigger)) return true;
+
+  // After the evidence: up to the first clause boundary, at most window_words_after_ words.
+  Span post{std::min(evidence.end, sentence.end), sentence.end};
+  if (boundary_ && !post.empty()) {
+    const std::string_view w = text.substr(post.begin, post.size());
+    re2::StringPiece hit[2];
+    if (boundary_->Match(re2::StringPiece(w.data(), w.size()), 0, w.size(), RE2::UNANCHORED, hit, 2)) {
+      post.end = post.begin + (hit[1].data() - w.data());
+    }
+  }
+  post = first_words(text, post, window_words_after_);
+  return find_trigger(after_.get(), text, post, trigger);
+}
+
+}  // namespace escalint

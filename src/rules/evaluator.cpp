@@ -1,0 +1,258 @@
+#include "rules/evaluator.h"
+
+#include <algorithm>
+
+namespace escalint {
+
+namespace {
+
+// Bounds on locating work per pattern, whatever the input: a draft that repeats a
+// phrase ten thousand times costs no more than one that says it a few dozen times.
+constexpr int kMaxLocatePerPattern = 64;
+constexpr int kMaxForbidFindings = 50;
+
+// A stretch of new text and the Set patterns that occur in it.
+struct Stretch {
+  int field;
+  Span span;
+  std::vector<int> hits;  // sorted pattern indices
+};
+
+class Judge {
+ public:
+  Judge(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack, const EvaluationOptions& options)
+      : doc_(doc), compiled_(compiled), pack_(pack), options_(options) {
+    for (std::size_t f = 0; f < doc.fields.size(); ++f) {
+      for (const Span& s : doc.fields[f].new_text()) {
+        Stretch st{static_cast<int>(f), s, {}};
+        compiled.match(doc.fields[f].view(s), &st.hits);
+        std::sort(st.hits.begin(), st.hits.end());
+        stretches_.push_back(std::move(st));
+      }
+    }
+    affirmed_.assign(pack.rules.size(), false);
+  }
+
+  Evaluation run() {
+    Evaluation result;
+    std::vector<Verdict>& out = result.verdicts;
+    // Rules that depend on another rule's outcome go after the rules they read.
+    for (bool dependent : {false, true}) {
+      for (std::size_t r = 0; r < pack_.rules.size(); ++r) {
+        const Rule& rule = pack_.rules[r];
+        if (!options_.enabled[r] || !rule.languages.count(compiled_.language())) continue;
+        if ((!rule.when_rule.empty() || !rule.excused_by.empty()) != dependent) continue;
+        judge(static_cast<int>(r), &out);
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const Verdict& a, const Verdict& b) { return a.rule < b.rule; });
+    result.evidence = std::move(evidence_);
+    return result;
+  }
+
+ private:
+  bool is(int pattern, int rule, bool trigger, int group) const {
+    const PatternOrigin& o = compiled_.origins()[pattern];
+    return o.rule == rule && o.trigger == trigger && (group < 0 || o.group == group);
+  }
+
+  // Calls fn(stretch, pattern) for every pattern of (rule, trigger, group) that occurs
+  // in a stretch; stops when fn returns false.
+  template <typename Fn>
+  void each_hit(int rule, bool trigger, int group, Fn fn) const {
+    for (const Stretch& st : stretches_) {
+      for (int p : st.hits) {
+        if (is(p, rule, trigger, group) && !fn(st, p)) return;
+      }
+    }
+  }
+
+  bool any_hit(int rule, bool trigger, int group) const {
+    bool found = false;
+    each_hit(rule, trigger, group, [&](const Stretch&, int) { return !(found = true); });
+    return found;
+  }
+
+  // Calls fn(span) for each match of `pattern` in the stretch (field offsets), at most
+  // kMaxLocatePerPattern; stops when fn returns false.
+  template <typename Fn>
+  void each_match(const Stretch& st, int pattern, Fn fn) const {
+    const std::string_view text = doc_.fields[st.field].view(st.span);
+    Span m;
+    std::size_t from = 0;
+    for (int n = 0; n < kMaxLocatePerPattern && compiled_.find(pattern, text, from, &m); ++n) {
+      if (!fn(Span{st.span.begin + m.begin, st.span.begin + m.end})) return;
+      from = m.end > from ? m.end : from + 1;
+    }
+  }
+
+  Span sentence_of(const Stretch& st, Span span) const {
+    return compiled_.sentences().sentence_at(doc_.fields[st.field].text(), st.span, span.begin);
+  }
+
+  void judge(int r, std::vector<Verdict>* out) {
+    const Rule& rule = pack_.rules[r];
+    const RuleLanguage& lang = rule.languages.at(compiled_.language());
+    switch (rule.kind) {
+      case RuleKind::kRequire:
+        return require(r, rule, lang, out);
+      case RuleKind::kForbid:
+        return forbid(r, rule, out);
+      case RuleKind::kCount:
+        return count(r, lang, out);
+      case RuleKind::kWhenThen:
+        return when_then(r, rule, lang, out);
+    }
+  }
+
+  void require(int r, const Rule& rule, const RuleLanguage& lang, std::vector<Verdict>* out) {
+    if (!rule.negation) {
+      std::vector<std::string> missing;
+      for (std::size_t g = 0; g < lang.evidence.size(); ++g) {
+        if (!any_hit(r, false, static_cast<int>(g))) missing.push_back(lang.evidence[g].name);
+      }
+      affirmed_[r] = missing.empty();
+      if (missing.empty()) return;
+      const bool all = missing.size() == lang.evidence.size();
+      out->push_back({r, all || lang.evidence.size() == 1 ? "missing" : "missing-" + missing.front(), {}, 0});
+      return;
+    }
+    // With negation: the first affirmed match satisfies the rule; negated or
+    // hypothetical matches alone make it "denied", pointing at the first of them.
+    std::optional<FieldSpan> negated;
+    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+      each_match(st, p, [&](Span m) {
+        Span trigger;
+        if (!compiled_.context().negated(doc_.fields[st.field].text(), sentence_of(st, m), m, &trigger)) {
+          affirmed_[r] = true;
+          evidence_.push_back({r, {st.field, m}});
+          return false;
+        }
+        if (!negated || std::make_pair(st.field, m.begin) < std::make_pair(negated->field, negated->span.begin)) {
+          negated = FieldSpan{st.field, sentence_of(st, m)};
+        }
+        return true;
+      });
+      return !affirmed_[r];
+    });
+    if (affirmed_[r]) return;
+    if (negated) {
+      out->push_back({r, "denied", negated, 0});
+    } else {
+      out->push_back({r, "missing", {}, 0});
+    }
+  }
+
+  // True when text[sentence] holds affirmed-or-not evidence of rule `other`.
+  bool sentence_has_evidence(const Stretch& st, Span sentence, int other) const {
+    bool found = false;
+    for (int p : st.hits) {
+      if (!is(p, other, false, -1)) continue;
+      Span m;
+      const std::string_view text = doc_.fields[st.field].text().substr(0, sentence.end);
+      if (compiled_.find(p, text, sentence.begin, &m)) found = true;
+      if (found) break;
+    }
+    return found;
+  }
+
+  void forbid(int r, const Rule& rule, std::vector<Verdict>* out) {
+    const pack_index excuse = rule.excused_by.empty() ? -1 : index_of(rule.excused_by);
+    std::vector<FieldSpan> spans;
+    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+      each_match(st, p, [&](Span m) {
+        const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const FieldSpan& s) {
+          return s.field == st.field && s.span.begin < m.end && m.begin < s.span.end;
+        });
+        if (!overlaps && (excuse < 0 || !sentence_has_evidence(st, sentence_of(st, m), excuse))) {
+          spans.push_back({st.field, m});
+        }
+        return spans.size() < static_cast<std::size_t>(kMaxForbidFindings);
+      });
+      return spans.size() < static_cast<std::size_t>(kMaxForbidFindings);
+    });
+    std::sort(spans.begin(), spans.end(), [](const FieldSpan& a, const FieldSpan& b) {
+      return std::make_pair(a.field, a.span.begin) < std::make_pair(b.field, b.span.begin);
+    });
+    for (const FieldSpan& s : spans) out->push_back({r, "present", s, 0});
+  }
+
+  void count(int r, const RuleLanguage& lang, std::vector<Verdict>* out) {
+    const int need = options_.min_count[r];
+    std::vector<FieldSpan> seen;
+    std::vector<int> per_group(lang.evidence.size(), 0);
+    int total = 0;
+    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+      const int g = compiled_.origins()[p].group;
+      const int cap = lang.evidence[g].max;
+      each_match(st, p, [&](Span m) {
+        if (cap > 0 && per_group[g] >= cap) return false;
+        const bool overlaps = std::any_of(seen.begin(), seen.end(), [&](const FieldSpan& s) {
+          return s.field == st.field && s.span.begin < m.end && m.begin < s.span.end;
+        });
+        if (!overlaps) {
+          seen.push_back({st.field, m});
+          evidence_.push_back({r, {st.field, m}});
+          ++per_group[g];
+          ++total;
+        }
+        return total < need;
+      });
+      return total < need;
+    });
+    affirmed_[r] = total >= need;
+    if (total < need) out->push_back({r, "too-few", {}, total});
+  }
+
+  void when_then(int r, const Rule& rule, const RuleLanguage& lang, std::vector<Verdict>* out) {
+    std::optional<FieldSpan> trigger;
+    bool triggered = false;
+    if (!rule.when_rule.empty()) {
+      triggered = affirmed_[index_of(rule.when_rule)];
+    } else {
+      for (std::size_t g = 0; g < lang.trigger.size() && !triggered; ++g) {
+        each_hit(r, true, static_cast<int>(g), [&](const Stretch& st, int p) {
+          each_match(st, p, [&](Span m) {
+            if (!trigger || std::make_pair(st.field, m.begin) < std::make_pair(trigger->field, trigger->span.begin)) {
+              trigger = FieldSpan{st.field, m};
+            }
+            return false;
+          });
+          return true;
+        });
+        triggered = trigger.has_value();
+      }
+    }
+    if (!triggered) return;
+    if (any_hit(r, false, -1)) {
+      affirmed_[r] = true;
+      return;
+    }
+    out->push_back({r, "missing", trigger, 0});
+  }
+
+  using pack_index = int;
+  pack_index index_of(const std::string& id) const {
+    for (std::size_t i = 0; i < pack_.rules.size(); ++i) {
+      if (pack_.rules[i].id == id) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  const Document& doc_;
+  const CompiledLanguage& compiled_;
+  const RulePack& pack_;
+  const EvaluationOptions& options_;
+  std::vector<Stretch> stretches_;
+  std::vector<bool> affirmed_;  // per rule: its evidence was found (affirmed)
+  std::vector<EvidenceSpan> evidence_;
+};
+
+}  // namespace
+
+Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack,
+                              const EvaluationOptions& options) {
+  return Judge(doc, compiled, pack, options).run();
+}
+
+}  // namespace escalint

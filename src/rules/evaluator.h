@@ -1,0 +1,49 @@
+// Judges a prepared document against the compiled rules of its language: one Set pass
+// per stretch of new text, then positions only where a rule needs them (negation
+// checks, spans of present problems, counting up to the threshold).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/compiled_language.h"
+#include "rules/rule_pack.h"
+#include "text/prepare.h"
+
+namespace escalint {
+
+// Where a verdict points: a span of one field.
+struct FieldSpan {
+  int field = 0;  // index into Document::fields
+  Span span;
+};
+
+// One rule's verdict before it is put into words.
+struct Verdict {
+  int rule = 0;                     // index into RulePack::rules
+  std::string status;               // missing, missing-<group>, denied, too-few, present
+  std::optional<FieldSpan> where;   // for something present
+  int count = 0;                    // count rules: distinct specifics found
+};
+
+struct EvaluationOptions {
+  std::vector<bool> enabled;   // per rule
+  std::vector<int> min_count;  // per rule, for count rules
+};
+
+// Evidence a rule relied on, where it was located (negation checks, counting).
+struct EvidenceSpan {
+  int rule = 0;
+  FieldSpan where;
+};
+
+struct Evaluation {
+  std::vector<Verdict> verdicts;
+  std::vector<EvidenceSpan> evidence;
+};
+
+Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack,
+                              const EvaluationOptions& options);
+
+}  // namespace escalint

@@ -1,0 +1,24 @@
+// How a rule file's pattern becomes an RE2 pattern.
+//
+// - `{{name}}` expands to `(?:<macro name>)` from the language file (macros may use
+//   other macros, up to a small depth);
+// - the whole pattern is matched case-insensitively (use `(?-i:...)` to opt out);
+// - it must start and end at a word edge. RE2's \b is ASCII-only ("äger" would never
+//   match after a space), so the edge is spelled with Unicode classes and the match
+//   itself is capture group 1.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace escalint {
+
+// Returns the pattern with every macro expanded, or nullopt with `*error` set.
+std::optional<std::string> expand_macros(const std::string& pattern, const std::map<std::string, std::string>& macros,
+                                         std::string* error);
+
+// `(?i)` + word edges + group 1 around an expanded pattern.
+std::string word_bounded(const std::string& expanded);
+
+}  // namespace escalint

@@ -1,0 +1,68 @@
+#include "text/language_id.h"
+
+// CLD2's header uses FILE without including <cstdio>.
+#include <cstdio>
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+namespace escalint {
+
+namespace {
+// CLD2's codes to BCP 47 where they differ.
+std::string to_bcp47(CLD2::Language lang) {
+  const std::string code = CLD2::LanguageCode(lang);
+  if (code == "zh") return "zh-Hans";
+  if (code == "pt") return "pt-BR";
+  if (code == "no" || code == "nn") return "nb";
+  return code;
+}
+
+bool supported_has(const std::set<std::string>& supported, const std::string& code) {
+  if (supported.count(code)) return true;
+  const std::string base = code.substr(0, code.find('-'));
+  for (const std::string& s : supported) {
+    if (s.substr(0, s.find('-')) == base) return true;
+  }
+  return false;
+}
+}  // namespace
+
+LanguageGuess identify_language(std::string_view text, const std::set<std::string>& supported, const std::string& hint,
+                                const std::string& fallback) {
+  LanguageGuess guess;
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  if (!hint.empty()) {
+    hints.content_language_hint = hint.c_str();
+    hints.language_hint = CLD2::GetLanguageFromName(hint.c_str());
+  }
+  CLD2::Language top3[3];
+  int percent3[3];
+  double scores3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  int valid_prefix = 0;
+  const CLD2::Language summary = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      text.data(), static_cast<int>(text.size()), true, &hints, 0, top3, percent3, scores3, nullptr, &text_bytes,
+      &reliable, &valid_prefix);
+  guess.reliable = reliable;
+  guess.detected = summary == CLD2::UNKNOWN_LANGUAGE ? "" : to_bcp47(summary);
+  for (int i = 0; i < 3; ++i) {
+    if (top3[i] == CLD2::UNKNOWN_LANGUAGE) continue;
+    const std::string code = to_bcp47(top3[i]);
+    if (supported_has(supported, code)) {
+      guess.language = code;
+      guess.confidence = percent3[i] / 100.0 * (reliable ? 1.0 : 0.7);
+      return guess;
+    }
+  }
+  if (reliable && !guess.detected.empty() && percent3[0] >= 80) {
+    guess.language = guess.detected;  // clearly a language without rules
+    guess.confidence = percent3[0] / 100.0;
+    return guess;
+  }
+  guess.language = !hint.empty() && supported_has(supported, hint) ? hint : fallback;
+  guess.confidence = 0;
+  return guess;
+}
+
+}  // namespace escalint

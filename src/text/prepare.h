@@ -1,0 +1,24 @@
+// Draft -> Document: well-formed NFC text per field, with regions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "input/draft.h"
+#include "text/regions.h"
+#include "text/text_field.h"
+
+namespace escalint {
+
+struct Document {
+  std::vector<TextField> fields;  // "subject" (when the draft has one), then "body"
+  std::vector<std::string> notices;
+
+  // The new text of every field, joined by blank lines, at most `max_bytes` of it:
+  // what language identification reads.
+  std::string new_text_sample(std::size_t max_bytes) const;
+};
+
+Document prepare(const Draft& draft, const RegionDetector& regions);
+
+}  // namespace escalint

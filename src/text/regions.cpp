@@ -1,0 +1,142 @@
+#include "text/regions.h"
+
+#include <re2/re2.h>
+
+#include "rules/rule_loader.h"
+
+namespace escalint {
+
+namespace {
+
+constexpr std::size_t kMaxSignatureLines = 8;
+constexpr std::size_t kMaxSignatureLineBytes = 90;
+
+// One case-insensitive pattern matching any of the lists' patterns as a whole line
+// (`prefix`: as the start of a line).
+std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack, std::vector<std::string> RegionMarkers::*list,
+                                          const char* name, bool prefix) {
+  std::string joined;
+  std::vector<std::string> problems;
+  for (const auto& [code, lang] : pack.languages) {
+    for (const std::string& p : lang.markers.*list) {
+      RE2 check(p, RE2::Quiet);
+      if (!check.ok()) {
+        problems.push_back(lang.source_file + ": markers." + name + " '" + p + "': " + check.error());
+        continue;
+      }
+      if (!joined.empty()) joined += '|';
+      joined.append("(?:").append(p).append(")");
+    }
+  }
+  if (!problems.empty()) throw RuleError(problems);
+  if (joined.empty()) joined = "[^\\x00-\\x{10FFFF}]";  // matches nothing
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  return std::make_unique<re2::RE2>("^\\s*(?:" + joined + ")" + (prefix ? "" : "\\s*$"), o);
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+}  // namespace
+
+struct RegionDetector::Line {
+  Span span;  // without the line terminator
+  std::string_view text;
+};
+
+RegionDetector::RegionDetector(const RulePack& pack)
+    : reply_header_(compile_markers(pack, &RegionMarkers::reply_header, "reply_header", false)),
+      forward_header_(compile_markers(pack, &RegionMarkers::forward_header, "forward_header", false)),
+      header_block_start_(compile_markers(pack, &RegionMarkers::header_block_start, "header_block_start", true)),
+      header_block_field_(compile_markers(pack, &RegionMarkers::header_block_field, "header_block_field", true)),
+      signature_start_(compile_markers(pack, &RegionMarkers::signature_start, "signature_start", false)),
+      closing_(compile_markers(pack, &RegionMarkers::closing, "closing", false)),
+      disclaimer_(compile_markers(pack, &RegionMarkers::disclaimer, "disclaimer", true)),
+      inherited_subject_(compile_markers(pack, &RegionMarkers::inherited_subject, "inherited_subject", true)),
+      subject_line_(std::make_unique<re2::RE2>("(?i)^(?:subject|ämne|betreff|objet|asunto|oggetto|assunto|onderwerp)\\s*:\\s*(.*)$")) {}
+
+RegionDetector::~RegionDetector() = default;
+
+bool RegionDetector::inherited_subject(std::string_view subject) const {
+  return RE2::PartialMatch(subject, *inherited_subject_);
+}
+
+bool RegionDetector::closing_starts_signature(const std::vector<Line>& lines, std::size_t i, std::size_t end) const {
+  std::size_t content = 0;
+  for (std::size_t k = i + 1; k < end; ++k) {
+    if (blank(lines[k].text)) continue;
+    if (++content > kMaxSignatureLines || lines[k].text.size() > kMaxSignatureLineBytes) return false;
+  }
+  return true;
+}
+
+std::vector<Region> RegionDetector::detect(const TextField& field) const {
+  const std::string_view text = field.text();
+  std::vector<Line> lines;
+  for (std::size_t n = 1; n <= field.line_count(); ++n) {
+    const Span s = field.line_span(n);
+    lines.push_back({s, text.substr(s.begin, s.size())});
+  }
+  std::vector<RegionKind> kinds(lines.size(), RegionKind::kNew);
+
+  // Where the history starts: the first reply header, forward header or header block.
+  std::size_t history = lines.size();
+  RegionKind history_kind = RegionKind::kQuoted;
+  for (std::size_t i = 0; i < lines.size() && history == lines.size(); ++i) {
+    const std::string_view l = lines[i].text;
+    if (RE2::FullMatch(l, *forward_header_)) {
+      history = i, history_kind = RegionKind::kForwarded;
+    } else if (RE2::FullMatch(l, *reply_header_)) {
+      history = i;
+    } else if (i + 1 < lines.size() && !blank(l) &&
+               RE2::FullMatch(std::string(l) + " " + std::string(lines[i + 1].text), *reply_header_)) {
+      history = i;  // "On Mon, 3 Mar 2025, Ann Berg <ann@example.com>\nwrote:"
+    } else if (RE2::PartialMatch(l, *header_block_start_)) {
+      for (std::size_t k = i + 1; k < lines.size() && k <= i + 3; ++k) {
+        if (RE2::PartialMatch(lines[k].text, *header_block_field_)) {
+          history = i;
+          break;
+        }
+      }
+    }
+  }
+  for (std::size_t i = history; i < lines.size(); ++i) kinds[i] = history_kind;
+
+  // Quoted lines, a reply's subject, signatures and disclaimers in the new part.
+  std::string subject;
+  if (!lines.empty() && RE2::FullMatch(lines[0].text, *subject_line_, &subject) && inherited_subject(subject)) {
+    kinds[0] = RegionKind::kInheritedSubject;
+  }
+  for (std::size_t i = 0; i < history; ++i) {
+    const std::string_view l = lines[i].text;
+    if (!l.empty() && l.find_first_not_of(" \t") != std::string_view::npos && l[l.find_first_not_of(" \t")] == '>') {
+      kinds[i] = RegionKind::kQuoted;
+      continue;
+    }
+    const bool signature = RE2::FullMatch(l, *signature_start_) ||
+                           (RE2::FullMatch(l, *closing_) && closing_starts_signature(lines, i, history));
+    const bool disclaimer = (i == 0 || blank(lines[i - 1].text)) && RE2::PartialMatch(l, *disclaimer_);
+    if (signature || disclaimer) {
+      for (std::size_t k = i; k < history; ++k) {
+        if (kinds[k] == RegionKind::kNew) kinds[k] = signature ? RegionKind::kSignature : RegionKind::kDisclaimer;
+      }
+      break;
+    }
+  }
+
+  // Lines to regions: each line's region runs to the next line's start.
+  std::vector<Region> regions;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::size_t begin = lines[i].span.begin;
+    const std::size_t end = i + 1 < lines.size() ? lines[i + 1].span.begin : text.size();
+    if (!regions.empty() && regions.back().kind == kinds[i]) {
+      regions.back().span.end = end;
+    } else {
+      regions.push_back({kinds[i], {begin, end}});
+    }
+  }
+  return regions;
+}
+
+}  // namespace escalint

@@ -1,0 +1,41 @@
+// Sentence segmentation with ICU's BreakIterator, run only on the paragraph around a
+// point of interest. Abbreviations (ICU's own "ss=standard" list where the locale has
+// one, plus the language file's list) never end a sentence. Hard-wrapped lines are
+// joined when the next line continues the sentence (starts in lower case).
+#pragma once
+
+#include <unicode/brkiter.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/text_field.h"
+
+
+namespace escalint {
+
+class SentenceSplitter {
+ public:
+  // Throws std::runtime_error when ICU cannot build an iterator for `language`.
+  SentenceSplitter(const std::string& language, const std::vector<std::string>& abbreviations);
+  ~SentenceSplitter();
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+
+  // The sentences of text[within], in order, without surrounding white space.
+  std::vector<Span> split(std::string_view text, Span within) const;
+
+  // The sentence holding byte `offset`, looking only inside the paragraph (text between
+  // blank lines, at most a few KiB) around it and never outside `within`.
+  Span sentence_at(std::string_view text, Span within, std::size_t offset) const;
+
+ private:
+  std::unique_ptr<icu::BreakIterator> prototype_;  // never used directly: cloned per call
+};
+
+// The paragraph (lines between blank lines) holding `offset`, clipped to `within`.
+Span paragraph_at(std::string_view text, Span within, std::size_t offset);
+
+}  // namespace escalint
