@@ -128,7 +128,8 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
   pre = last_words(text, pre, window_words_);
   if (find_trigger(before_.get(), text, pre, trigger)) return true;
 
-  // After the evidence: up to the first clause boundary, at most window_words_after_ words.
+  // After the evidence starts: its own words ("kontaktade inte leverantören") and, up
+  // to the first clause boundary, window_words_after_ words past its end.
   Span post{std::min(evidence.end, sentence.end), sentence.end};
   if (boundary_ && !post.empty()) {
     const std::string_view w = text.substr(post.begin, post.size());
@@ -138,7 +139,7 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
     }
   }
   post = first_words(text, post, window_words_after_);
-  return find_trigger(after_.get(), text, post, trigger);
+  return find_trigger(after_.get(), text, {std::max(sentence.begin, evidence.begin), post.end}, trigger);
 }
 
 }  // namespace escalint
