@@ -224,7 +224,16 @@ class Judge {
       }
     }
     if (!triggered) return;
-    if (any_hit(r, false, -1)) {
+    if (trigger) evidence_.push_back({r, *trigger});
+    bool consequence = false;
+    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+      each_match(st, p, [&](Span m) {
+        evidence_.push_back({r, {st.field, m}});
+        return false;
+      });
+      return !(consequence = true);
+    });
+    if (consequence) {
       affirmed_[r] = true;
       return;
     }
