@@ -213,6 +213,12 @@ class Judge {
       for (std::size_t g = 0; g < lang.trigger.size() && !triggered; ++g) {
         each_hit(r, true, static_cast<int>(g), [&](const Stretch& st, int p) {
           each_match(st, p, [&](Span m) {
+            // With negation, a hypothetical or denied trigger ("could be added") is no trigger.
+            Span cue;
+            if (rule.negation &&
+                compiled_.context().negated(doc_.fields[st.field].text(), sentence_of(st, m), m, &cue)) {
+              return true;
+            }
             if (!trigger || std::make_pair(st.field, m.begin) < std::make_pair(trigger->field, trigger->span.begin)) {
               trigger = FieldSpan{st.field, m};
             }

@@ -23,6 +23,7 @@ std::optional<Level> parse_level(const std::string& name);
 //            most its `max`), else status `too-few`.
 // when-then: if the trigger (groups, or another rule's affirmed evidence) matches,
 //            some evidence must too, else status `missing` at the trigger's span.
+//            With `negation`, negated or hypothetical triggers are ignored.
 enum class RuleKind { kRequire, kForbid, kCount, kWhenThen };
 const char* rule_kind_name(RuleKind kind);
 
