@@ -157,7 +157,7 @@ class Judge {
   }
 
   void forbid(int r, const Rule& rule, std::vector<Verdict>* out) {
-    const pack_index excuse = rule.excused_by.empty() ? -1 : index_of(rule.excused_by);
+    const int excuse = rule.excused_by.empty() ? -1 : index_of(rule.excused_by);
     std::vector<FieldSpan> spans;
     each_hit(r, false, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
@@ -246,8 +246,7 @@ class Judge {
     out->push_back({r, "missing", trigger, 0});
   }
 
-  using pack_index = int;
-  pack_index index_of(const std::string& id) const {
+  int index_of(const std::string& id) const {
     for (std::size_t i = 0; i < pack_.rules.size(); ++i) {
       if (pack_.rules[i].id == id) return static_cast<int>(i);
     }
