@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "rules/embedded_rules.h"
 
@@ -154,7 +155,7 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   rule.id = w.string(root["id"], "id");
   w.set_rule(rule.id);
   if (rule.id.empty()) w.problem(root, "a rule file needs an 'id'");
-  w.only_keys(root, {"id", "kind", "level", "check", "weight", "negation", "min_count", "when_rule",
+  w.only_keys(root, {"id", "order", "kind", "level", "check", "weight", "negation", "min_count", "when_rule",
                      "excused_by", "languages"},
               "a rule");
   const std::string kind = w.string(root["kind"], "kind");
@@ -171,6 +172,7 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   }
   rule.check = w.string(root["check"], "check");
   rule.weight = w.integer(root["weight"], "weight", 0);
+  rule.order = w.integer(root["order"], "order", 0);
   rule.negation = w.boolean(root["negation"], "negation");
   rule.min_count = w.integer(root["min_count"], "min_count", 1);
   rule.when_rule = w.string(root["when_rule"], "when_rule");
@@ -302,6 +304,9 @@ RulePack load_rule_pack(const std::vector<RuleSource>& sources) {
       problems.push_back(src.path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     }
   }
+  std::stable_sort(pack.rules.begin(), pack.rules.end(), [](const Rule& a, const Rule& b) {
+    return std::tie(a.order, a.id) < std::tie(b.order, b.id);
+  });
   std::set<std::string> ids;
   for (const Rule& r : pack.rules) {
     if (!r.id.empty() && !ids.insert(r.id).second) problems.push_back(r.source_file + ": rule '" + r.id + "' is defined twice");

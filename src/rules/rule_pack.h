@@ -53,6 +53,7 @@ struct Rule {
   Level level = Level::kWarning;
   std::string check;  // checklist item this rule belongs to: scope, partner, examples, product
   int weight = 0;     // share of the readiness score
+  int order = 0;      // position in listings and reports (then by id)
   bool negation = false;
   int min_count = 1;
   std::string when_rule;   // when-then: the rule whose affirmed evidence is the trigger
@@ -97,7 +98,7 @@ struct LanguageData {
 };
 
 struct RulePack {
-  std::vector<Rule> rules;                       // in file-name order
+  std::vector<Rule> rules;                       // by `order`, then id
   std::map<std::string, LanguageData> languages;  // by code
 
   const Rule* find_rule(const std::string& id) const;
