@@ -14,14 +14,16 @@ std::string LinterCache::config_for(const std::string& source) {
   const fs::path dir = source == "-" ? fs::current_path() : fs::path(source).parent_path();
   const std::string key = dir.string();
   auto it = config_by_dir_.find(key);
-  if (it == config_by_dir_.end()) it = config_by_dir_.emplace(key, find_config(dir.empty() ? "." : dir)).first;
+  if (it == config_by_dir_.end())
+    it = config_by_dir_.emplace(key, find_config(dir.empty() ? "." : dir)).first;
   return it->second;
 }
 
 const RulePack& LinterCache::pack(const std::string& rules_dir) {
   auto it = packs_.find(rules_dir);
   if (it == packs_.end()) {
-    RulePack p = load_rule_pack(rules_dir.empty() ? embedded_rule_sources() : read_rule_directory(rules_dir));
+    RulePack p = load_rule_pack(rules_dir.empty() ? embedded_rule_sources()
+                                                  : read_rule_directory(rules_dir));
     it = packs_.emplace(rules_dir, std::move(p)).first;
   }
   return it->second;

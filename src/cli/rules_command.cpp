@@ -26,9 +26,10 @@ int list_rules(const RulePack& pack, const std::string& lang) {
     if (words == r.languages.end()) words = r.languages.begin();
     std::string langs;
     for (const auto& [code, _] : r.languages) langs += (langs.empty() ? "" : ",") + code;
-    std::cout << r.id << std::string(r.id.size() < 20 ? 20 - r.id.size() : 1, ' ') << level_name(r.level)
-              << std::string(12 - std::string(level_name(r.level)).size(), ' ') << words->second.title << "  [" << langs
-              << "]\n";
+    std::cout << r.id << std::string(r.id.size() < 20 ? 20 - r.id.size() : 1, ' ')
+              << level_name(r.level)
+              << std::string(12 - std::string(level_name(r.level)).size(), ' ')
+              << words->second.title << "  [" << langs << "]\n";
   }
   return 0;
 }
@@ -48,9 +49,10 @@ int explain_rule(const RulePack& pack, const std::string& id, const std::string&
   std::cout << r->id << " — " << w.title << "\n\n"
             << pack.ui(lang, "why") << ": " << w.why << "\n"
             << pack.ui(lang, "hint") << ": " << w.hint << "\n\n"
-            << "kind: " << rule_kind_name(r->kind) << ", level: " << level_name(r->level) << ", file: " << r->source_file
-            << "\n";
-  for (const auto& [status, message] : w.messages) std::cout << "  " << status << ": " << message << "\n";
+            << "kind: " << rule_kind_name(r->kind) << ", level: " << level_name(r->level)
+            << ", file: " << r->source_file << "\n";
+  for (const auto& [status, message] : w.messages)
+    std::cout << "  " << status << ": " << message << "\n";
   if (!w.failing_examples.empty()) {
     std::cout << "\n" << pack.ui(lang, "examples_fail") << ":\n";
     for (const std::string& e : w.failing_examples) std::cout << "  ✗ " << e << "\n";
@@ -75,7 +77,8 @@ int test_rules(const RulePack& pack) {
       auto words = r.languages.find(code);
       if (words == r.languages.end()) continue;
       for (bool should_fire : {true, false}) {
-        const auto& examples = should_fire ? words->second.failing_examples : words->second.passing_examples;
+        const auto& examples =
+            should_fire ? words->second.failing_examples : words->second.passing_examples;
         for (const std::string& text : examples) {
           Draft d;
           d.source = r.source_file;
@@ -86,8 +89,8 @@ int test_rules(const RulePack& pack) {
           ++run;
           if (fired != should_fire) {
             ++failures;
-            std::cout << "FAIL " << r.id << " [" << code << "] should " << (should_fire ? "fire" : "stay silent")
-                      << " on: " << text << "\n";
+            std::cout << "FAIL " << r.id << " [" << code << "] should "
+                      << (should_fire ? "fire" : "stay silent") << " on: " << text << "\n";
           }
         }
       }
@@ -103,11 +106,10 @@ int rules_command(const std::vector<std::string>& args) {
   std::string rules_dir, lang = "en";
   std::vector<std::string> words;
   po::options_description opts("escalint rules [list | explain ID | test] [options]");
-  opts.add_options()
-      ("help,h", "show this help")
-      ("lang,l", po::value(&lang), "language of the explanation (default en)")
-      ("rules", po::value(&rules_dir), "a rule pack folder instead of the built-in one")
-      ("words", po::value(&words), "the action and its argument");
+  opts.add_options()("help,h", "show this help")("lang,l", po::value(&lang),
+                                                 "language of the explanation (default en)")(
+      "rules", po::value(&rules_dir), "a rule pack folder instead of the built-in one")(
+      "words", po::value(&words), "the action and its argument");
   po::positional_options_description positional;
   positional.add("words", -1);
   po::variables_map vm;
@@ -123,7 +125,8 @@ int rules_command(const std::vector<std::string>& args) {
     return 0;
   }
   try {
-    const RulePack pack = load_rule_pack(rules_dir.empty() ? embedded_rule_sources() : read_rule_directory(rules_dir));
+    const RulePack pack = load_rule_pack(rules_dir.empty() ? embedded_rule_sources()
+                                                           : read_rule_directory(rules_dir));
     const std::string action = words.empty() ? "list" : words[0];
     if (action == "list" && words.size() <= 1) return list_rules(pack, lang);
     if (action == "explain" && words.size() == 2) return explain_rule(pack, words[1], lang);

@@ -26,10 +26,12 @@ std::string find_config(const fs::path& start) {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const YAML::Node& at, const std::string& what) {
-  throw ConfigError(path + (at.IsDefined() ? ":" + std::to_string(at.Mark().line + 1) : "") + ": " + what);
+  throw ConfigError(path + (at.IsDefined() ? ":" + std::to_string(at.Mark().line + 1) : "") + ": " +
+                    what);
 }
 
-std::vector<std::string> string_list(const std::string& path, const YAML::Node& n, const char* key) {
+std::vector<std::string> string_list(const std::string& path, const YAML::Node& n,
+                                     const char* key) {
   std::vector<std::string> out;
   if (!n.IsDefined() || n.IsNull()) return out;
   if (!n.IsSequence()) fail(path, n, std::string(key) + " must be a list");
@@ -57,9 +59,9 @@ Config load_config(const std::string& path) {
   }
   if (root.IsNull()) return c;
   if (!root.IsMap()) fail(path, root, "expected a map of settings");
-  static const std::set<std::string> known = {"language", "message_language", "default_language", "fail_level",
-                                              "rules_dir", "disable", "enable", "levels", "min_counts",
-                                              "partner_names", "products"};
+  static const std::set<std::string> known = {
+      "language", "message_language", "default_language", "fail_level",    "rules_dir", "disable",
+      "enable",   "levels",           "min_counts",       "partner_names", "products"};
   try {
     for (const auto& kv : root) {
       const std::string key = kv.first.as<std::string>();
@@ -75,13 +77,16 @@ Config load_config(const std::string& path) {
     if (const std::string d = scalar("default_language"); !d.empty()) c.lint.default_language = d;
     if (const std::string f = scalar("fail_level"); !f.empty()) {
       c.fail_level = parse_level(f);
-      if (!c.fail_level) fail(path, root["fail_level"], "fail_level must be error, warning or suggestion");
+      if (!c.fail_level)
+        fail(path, root["fail_level"], "fail_level must be error, warning or suggestion");
     }
     if (const std::string r = scalar("rules_dir"); !r.empty()) {
       c.rules_dir = (fs::path(path).parent_path() / r).lexically_normal().string();
     }
-    for (const std::string& id : string_list(path, root["disable"], "disable")) c.lint.disable.insert(id);
-    for (const std::string& id : string_list(path, root["enable"], "enable")) c.lint.enable.insert(id);
+    for (const std::string& id : string_list(path, root["disable"], "disable"))
+      c.lint.disable.insert(id);
+    for (const std::string& id : string_list(path, root["enable"], "enable"))
+      c.lint.enable.insert(id);
     c.lint.partner_names = string_list(path, root["partner_names"], "partner_names");
     c.lint.product_names = string_list(path, root["products"], "products");
     if (const YAML::Node levels = root["levels"]; levels.IsDefined()) {
@@ -94,7 +99,8 @@ Config load_config(const std::string& path) {
     }
     if (const YAML::Node counts = root["min_counts"]; counts.IsDefined()) {
       if (!counts.IsMap()) fail(path, counts, "min_counts must map rule ids to numbers");
-      for (const auto& kv : counts) c.lint.min_counts[kv.first.as<std::string>()] = kv.second.as<int>();
+      for (const auto& kv : counts)
+        c.lint.min_counts[kv.first.as<std::string>()] = kv.second.as<int>();
     }
   } catch (const YAML::Exception& e) {
     throw ConfigError(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);

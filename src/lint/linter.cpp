@@ -16,7 +16,8 @@ namespace {
 constexpr std::size_t kLanguageSample = 16 << 10;
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (std::size_t i = s.find(from); i != std::string::npos; i = s.find(from, i + to.size())) s.replace(i, from.size(), to);
+  for (std::size_t i = s.find(from); i != std::string::npos; i = s.find(from, i + to.size()))
+    s.replace(i, from.size(), to);
   return s;
 }
 
@@ -40,11 +41,13 @@ std::optional<Level> DraftResult::worst_level() const {
   return worst;
 }
 
-Linter::Linter(RulePack pack, LintOptions options) : pack_(std::move(pack)), options_(std::move(options)) {
+Linter::Linter(RulePack pack, LintOptions options)
+    : pack_(std::move(pack)), options_(std::move(options)) {
   std::vector<std::string> problems;
   for (const auto* ids : {&options_.disable, &options_.enable}) {
     for (const std::string& id : *ids) {
-      if (!pack_.find_rule(id)) problems.push_back("unknown rule '" + id + "' (see `escalint rules`)");
+      if (!pack_.find_rule(id))
+        problems.push_back("unknown rule '" + id + "' (see `escalint rules`)");
     }
   }
   for (const auto& [id, _] : options_.levels) {
@@ -121,15 +124,17 @@ DraftResult Linter::check(const Draft& draft) const {
     result.detected_language = guess.detected;
   }
   result.language_supported = supported.count(result.language) > 0;
-  result.message_language = !options_.message_language.empty() && supported.count(options_.message_language)
-                                ? options_.message_language
-                                : (result.language_supported ? result.language : options_.default_language);
+  result.message_language =
+      !options_.message_language.empty() && supported.count(options_.message_language)
+          ? options_.message_language
+          : (result.language_supported ? result.language : options_.default_language);
   const std::string& ml = result.message_language;
   if (!result.language_supported) {
     std::string list;
     for (const std::string& s : supported) list += (list.empty() ? "" : ", ") + s;
-    result.notices.push_back(replace_all(replace_all(pack_.ui(ml, "language_unsupported"), "{language}", result.language),
-                                         "{supported}", list));
+    result.notices.push_back(replace_all(
+        replace_all(pack_.ui(ml, "language_unsupported"), "{language}", result.language),
+        "{supported}", list));
     return result;
   }
 

@@ -18,11 +18,11 @@
 namespace escalint {
 
 struct LintOptions {
-  std::string language;             // use this language's rules; empty: identify it
-  std::string message_language;     // write messages in this language; empty: the draft's
-  std::string default_language = "en";  // when identification is unsure
-  std::set<std::string> disable;    // rule ids turned off
-  std::set<std::string> enable;     // rule ids turned back on (wins over disable)
+  std::string language;                    // use this language's rules; empty: identify it
+  std::string message_language;            // write messages in this language; empty: the draft's
+  std::string default_language = "en";     // when identification is unsure
+  std::set<std::string> disable;           // rule ids turned off
+  std::set<std::string> enable;            // rule ids turned back on (wins over disable)
   std::map<std::string, Level> levels;     // per-rule level overrides
   std::map<std::string, int> min_counts;   // per-rule thresholds for count rules
   std::vector<std::string> partner_names;  // the partner's company and people names

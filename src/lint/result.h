@@ -14,7 +14,7 @@
 namespace escalint {
 
 struct Location {
-  std::string field;           // "subject" or "body"
+  std::string field;            // "subject" or "body"
   std::string position_prefix;  // see Draft::position_prefix; "subject" for the subject field
   Position position;
   std::string line_text;  // the first line of the span, for carets
@@ -23,10 +23,10 @@ struct Location {
 struct Finding {
   std::string rule;
   Level level = Level::kWarning;
-  std::string status;   // missing, denied, too-few, present ...
-  std::string message;  // what is missing or wrong
-  std::string why;      // one line from the guidance
-  std::string hint;     // what to write instead
+  std::string status;                // missing, denied, too-few, present ...
+  std::string message;               // what is missing or wrong
+  std::string why;                   // one line from the guidance
+  std::string hint;                  // what to write instead
   std::optional<Location> location;  // only for findings about something present
 };
 
@@ -48,7 +48,7 @@ struct DraftResult {
   std::string id;
   std::size_t record = 0;
   std::string subject;
-  std::string language;           // the language whose rules ran (BCP 47)
+  std::string language;  // the language whose rules ran (BCP 47)
   double language_confidence = 0;
   std::string detected_language;  // the identifier's own first choice
   bool language_supported = true;

@@ -9,12 +9,23 @@ std::string escape(const std::string& s, bool property) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -22,9 +33,12 @@ std::string escape(const std::string& s, bool property) {
 
 const char* command(Level level) {
   switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kSuggestion: return "notice";
+    case Level::kError:
+      return "error";
+    case Level::kWarning:
+      return "warning";
+    case Level::kSuggestion:
+      return "notice";
   }
   return "warning";
 }
@@ -38,14 +52,17 @@ class GithubRenderer : public Renderer {
       out_ << "::" << command(f.level) << " file=" << escape(r.source, true);
       if (f.location && f.location->position_prefix.empty()) {
         const Position& p = f.location->position;
-        out_ << ",line=" << p.line << ",col=" << p.column << ",endLine=" << p.end_line << ",endColumn=" << p.end_column;
+        out_ << ",line=" << p.line << ",col=" << p.column << ",endLine=" << p.end_line
+             << ",endColumn=" << p.end_column;
       }
-      out_ << ",title=" << escape("escalint " + f.rule, true) << "::" << escape(f.message + " " + f.hint, false) << '\n';
+      out_ << ",title=" << escape("escalint " + f.rule, true)
+           << "::" << escape(f.message + " " + f.hint, false) << '\n';
     }
   }
 
   void error(const InputError& e) override {
-    out_ << "::error file=" << escape(e.source, true) << ",title=escalint::" << escape(e.message, false) << '\n';
+    out_ << "::error file=" << escape(e.source, true)
+         << ",title=escalint::" << escape(e.message, false) << '\n';
   }
 
   void finish() override { out_.flush(); }
@@ -56,6 +73,8 @@ class GithubRenderer : public Renderer {
 
 }  // namespace
 
-std::unique_ptr<Renderer> make_github_renderer(std::ostream& out) { return std::make_unique<GithubRenderer>(out); }
+std::unique_ptr<Renderer> make_github_renderer(std::ostream& out) {
+  return std::make_unique<GithubRenderer>(out);
+}
 
 }  // namespace escalint

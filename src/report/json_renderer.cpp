@@ -11,7 +11,8 @@ json::object draft_to_json(const DraftResult& r) {
   if (r.record > 0) d["record"] = r.record;
   if (!r.subject.empty()) d["subject"] = r.subject;
   d["language"] = r.language;
-  d["language_confidence"] = static_cast<double>(static_cast<int>(r.language_confidence * 100 + 0.5)) / 100;
+  d["language_confidence"] =
+      static_cast<double>(static_cast<int>(r.language_confidence * 100 + 0.5)) / 100;
   if (!r.detected_language.empty()) d["detected_language"] = r.detected_language;
   d["language_supported"] = r.language_supported;
   d["message_language"] = r.message_language;
@@ -60,7 +61,8 @@ json::object draft_to_json(const DraftResult& r) {
   d["notices"] = std::move(notices);
   if (!r.attachments.empty()) {
     json::array atts;
-    for (const Attachment& a : r.attachments) atts.push_back(json::object{{"name", a.name}, {"type", a.type}, {"size", a.size}});
+    for (const Attachment& a : r.attachments)
+      atts.push_back(json::object{{"name", a.name}, {"type", a.type}, {"size", a.size}});
     d["attachments"] = std::move(atts);
   }
   return d;

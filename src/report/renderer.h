@@ -27,8 +27,8 @@ class Renderer {
 };
 
 // "text", "json", "jsonl", "sarif" or "github"; nullptr for an unknown name.
-std::unique_ptr<Renderer> make_renderer(const std::string& format, std::ostream& out, const RulePack& pack,
-                                        const RenderOptions& options);
+std::unique_ptr<Renderer> make_renderer(const std::string& format, std::ostream& out,
+                                        const RulePack& pack, const RenderOptions& options);
 
 // "path:line:col" or "path:prefix:line:col" (see Draft::position_prefix); "path" for
 // document-level findings. Shared by every format that names places as text.

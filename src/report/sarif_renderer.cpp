@@ -10,9 +10,12 @@ namespace {
 
 const char* sarif_level(Level level) {
   switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kSuggestion: return "note";
+    case Level::kError:
+      return "error";
+    case Level::kWarning:
+      return "warning";
+    case Level::kSuggestion:
+      return "note";
   }
   return "warning";
 }
@@ -32,12 +35,9 @@ class SarifRenderer : public Renderer {
       physical["artifactLocation"] = {{"uri", r.source}};
       if (f.location && f.location->position_prefix.empty()) {
         const Position& p = f.location->position;
-        physical["region"] = {{"startLine", p.line},
-                              {"startColumn", p.column},
-                              {"endLine", p.end_line},
-                              {"endColumn", p.end_column},
-                              {"charOffset", p.utf16_offset},
-                              {"charLength", p.utf16_length}};
+        physical["region"] = {{"startLine", p.line},          {"startColumn", p.column},
+                              {"endLine", p.end_line},        {"endColumn", p.end_column},
+                              {"charOffset", p.utf16_offset}, {"charLength", p.utf16_length}};
       }
       result["locations"] = json::array{json::object{{"physicalLocation", std::move(physical)}}};
       json::object props{{"status", f.status}, {"language", r.language}};
@@ -50,23 +50,26 @@ class SarifRenderer : public Renderer {
   }
 
   void error(const InputError& e) override {
-    notifications_.push_back(json::object{{"level", "error"},
-                                          {"message", {{"text", e.source + ": " + e.message}}},
-                                          {"locations", json::array{json::object{
-                                                            {"physicalLocation", {{"artifactLocation", {{"uri", e.source}}}}}}}}});
+    notifications_.push_back(json::object{
+        {"level", "error"},
+        {"message", {{"text", e.source + ": " + e.message}}},
+        {"locations", json::array{json::object{
+                          {"physicalLocation", {{"artifactLocation", {{"uri", e.source}}}}}}}}});
   }
 
   void finish() override {
     json::array rules;
     for (const Rule& rule : pack_.rules) {
       auto en = rule.languages.find("en");
-      const RuleLanguage& words = en != rule.languages.end() ? en->second : rule.languages.begin()->second;
+      const RuleLanguage& words =
+          en != rule.languages.end() ? en->second : rule.languages.begin()->second;
       json::object o;
       o["id"] = rule.id;
       o["name"] = rule.id;
       o["shortDescription"] = {{"text", words.title}};
       o["fullDescription"] = {{"text", words.why}};
-      o["help"] = {{"text", words.hint}, {"markdown", "**" + words.title + "**\n\n" + words.why + "\n\n" + words.hint}};
+      o["help"] = {{"text", words.hint},
+                   {"markdown", "**" + words.title + "**\n\n" + words.why + "\n\n" + words.hint}};
       o["defaultConfiguration"] = {{"level", sarif_level(rule.level)}};
       o["properties"] = {{"tags", json::array{"escalation", rule.check}}};
       rules.push_back(std::move(o));
@@ -80,8 +83,9 @@ class SarifRenderer : public Renderer {
     run["columnKind"] = "unicodeCodePoints";
     run["results"] = std::move(results_);
     if (!notifications_.empty()) {
-      run["invocations"] = json::array{json::object{{"executionSuccessful", false},
-                                                    {"toolExecutionNotifications", std::move(notifications_)}}};
+      run["invocations"] =
+          json::array{json::object{{"executionSuccessful", false},
+                                   {"toolExecutionNotifications", std::move(notifications_)}}};
     }
     json::object log;
     log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

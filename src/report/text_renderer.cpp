@@ -42,12 +42,14 @@ class TextRenderer : public Renderer {
 
   void draft(const DraftResult& r) override {
     for (const std::string& n : r.notices) {
-      out_ << paint(kBold, r.source) << ": " << paint(kCyan, pack_.ui(r.message_language, "notice")) << ": " << n << '\n';
+      out_ << paint(kBold, r.source) << ": " << paint(kCyan, pack_.ui(r.message_language, "notice"))
+           << ": " << n << '\n';
     }
     for (const Finding& f : r.findings) finding(r, f);
     for (const Evidence& e : r.evidence) {
       out_ << paint(kDim, r.source + ":" + std::to_string(e.location.position.line) + ":" +
-                              std::to_string(e.location.position.column) + ": evidence [" + e.rule + "]: " + e.text)
+                              std::to_string(e.location.position.column) + ": evidence [" + e.rule +
+                              "]: " + e.text)
            << '\n';
     }
     if (options_.quiet || !r.language_supported) return;
@@ -55,8 +57,8 @@ class TextRenderer : public Renderer {
   }
 
   void error(const InputError& e) override {
-    out_ << paint(kBold, e.source + (e.record ? ":" + std::to_string(e.record) : "")) << ": " << paint(kRed, "error")
-         << ": " << e.message << '\n';
+    out_ << paint(kBold, e.source + (e.record ? ":" + std::to_string(e.record) : "")) << ": "
+         << paint(kRed, "error") << ": " << e.message << '\n';
   }
 
   void finish() override { out_.flush(); }
@@ -67,9 +69,11 @@ class TextRenderer : public Renderer {
   }
 
   void finding(const DraftResult& r, const Finding& f) {
-    const char* colour = f.level == Level::kError ? kRed : f.level == Level::kWarning ? kYellow : kCyan;
-    out_ << paint(kBold, place(r, f)) << ": " << paint(colour, level_name(f.level)) << ": " << f.message << ' '
-         << paint(kDim, "[" + f.rule + "]") << '\n';
+    const char* colour = f.level == Level::kError     ? kRed
+                         : f.level == Level::kWarning ? kYellow
+                                                      : kCyan;
+    out_ << paint(kBold, place(r, f)) << ": " << paint(colour, level_name(f.level)) << ": "
+         << f.message << ' ' << paint(kDim, "[" + f.rule + "]") << '\n';
     if (options_.quiet) return;
     if (f.location) {
       const Location& loc = *f.location;
@@ -81,20 +85,26 @@ class TextRenderer : public Renderer {
         std::size_t cps = 0;
         while (col_bytes < loc.line_text.size() && cps + 1 < loc.position.column) {
           ++col_bytes;
-          while (col_bytes < loc.line_text.size() && (static_cast<unsigned char>(loc.line_text[col_bytes]) & 0xC0) == 0x80)
+          while (col_bytes < loc.line_text.size() &&
+                 (static_cast<unsigned char>(loc.line_text[col_bytes]) & 0xC0) == 0x80)
             ++col_bytes;
           ++cps;
         }
       }
-      const std::size_t end_bytes = std::min(loc.line_text.size(), col_bytes + loc.position.byte_length);
+      const std::size_t end_bytes =
+          std::min(loc.line_text.size(), col_bytes + loc.position.byte_length);
       const std::size_t lead = display_width(loc.line_text, col_bytes);
-      const std::size_t width = std::max<std::size_t>(1, display_width(loc.line_text, end_bytes) - lead);
+      const std::size_t width =
+          std::max<std::size_t>(1, display_width(loc.line_text, end_bytes) - lead);
       out_ << "  " << number << " | " << loc.line_text << '\n';
-      out_ << "  " << pad << " | " << std::string(lead, ' ') << paint(colour, "^" + std::string(width - 1, '~')) << '\n';
+      out_ << "  " << pad << " | " << std::string(lead, ' ')
+           << paint(colour, "^" + std::string(width - 1, '~')) << '\n';
     }
     const std::string& ml = r.message_language;
-    if (!f.why.empty()) out_ << "  = " << paint(kBold, pack_.ui(ml, "why")) << ": " << f.why << '\n';
-    if (!f.hint.empty()) out_ << "  = " << paint(kBold, pack_.ui(ml, "hint")) << ": " << f.hint << '\n';
+    if (!f.why.empty())
+      out_ << "  = " << paint(kBold, pack_.ui(ml, "why")) << ": " << f.why << '\n';
+    if (!f.hint.empty())
+      out_ << "  = " << paint(kBold, pack_.ui(ml, "hint")) << ": " << f.hint << '\n';
   }
 
   void summary(const DraftResult& r) {
@@ -103,8 +113,11 @@ class TextRenderer : public Renderer {
     for (const CheckItem& c : r.checklist) {
       out_ << (c.ok ? paint(kGreen, "✓") : paint(kRed, "✗")) << ' ' << c.label << "  ";
     }
-    out_ << pack_.ui(ml, "readiness") << ' ' << paint(r.score >= 80 ? kGreen : r.score >= 50 ? kYellow : kRed,
-                                                      std::to_string(r.score) + "/100")
+    out_ << pack_.ui(ml, "readiness") << ' '
+         << paint(r.score >= 80   ? kGreen
+                  : r.score >= 50 ? kYellow
+                                  : kRed,
+                  std::to_string(r.score) + "/100")
          << paint(kDim, " (" + r.language + ")") << "\n\n";
   }
 
@@ -115,7 +128,8 @@ class TextRenderer : public Renderer {
 
 }  // namespace
 
-std::unique_ptr<Renderer> make_text_renderer(std::ostream& out, const RulePack& pack, const RenderOptions& options) {
+std::unique_ptr<Renderer> make_text_renderer(std::ostream& out, const RulePack& pack,
+                                             const RenderOptions& options) {
   return std::make_unique<TextRenderer>(out, pack, options);
 }
 

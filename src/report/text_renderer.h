@@ -6,6 +6,7 @@
 
 namespace escalint {
 
-std::unique_ptr<Renderer> make_text_renderer(std::ostream& out, const RulePack& pack, const RenderOptions& options);
+std::unique_ptr<Renderer> make_text_renderer(std::ostream& out, const RulePack& pack,
+                                             const RenderOptions& options);
 
 }  // namespace escalint

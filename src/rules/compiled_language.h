@@ -1,8 +1,9 @@
 // Everything one language needs at match time, compiled once and then immutable:
-// one RE2::Set over every evidence and trigger pattern of the enabled rules (one pass
-// per stretch of new text says which patterns occur), single patterns compiled on
+// RE2::Sets over every evidence and trigger pattern of the enabled rules (a pass per
+// stretch of new text says which patterns may occur), single patterns compiled on
 // first use to locate matches only where a rule needs positions, the negation
 // window, and the sentence splitter. Safe to share between threads.
+// The Set is a prefilter: it may report a pattern that find() then does not confirm.
 #pragma once
 
 #include <map>
@@ -24,7 +25,7 @@ namespace escalint {
 
 // Where a pattern of the Set comes from.
 struct PatternOrigin {
-  int rule = 0;  // index into RulePack::rules
+  int rule = 0;          // index into RulePack::rules
   bool trigger = false;  // from the rule's `trigger` groups, else from `evidence`
   int group = 0;         // index into those groups
 };
@@ -33,14 +34,16 @@ class CompiledLanguage {
  public:
   // `macros` are the language's macros with the configuration's additions.
   // Throws RuleError (file, rule id, RE2's message) when any pattern is broken.
-  CompiledLanguage(const RulePack& pack, const std::string& language, const std::vector<bool>& enabled,
+  CompiledLanguage(const RulePack& pack, const std::string& language,
+                   const std::vector<bool>& enabled,
                    const std::map<std::string, std::string>& macros);
   ~CompiledLanguage();
 
   const std::string& language() const { return language_; }
   const std::vector<PatternOrigin>& origins() const { return origins_; }
 
-  // Adds to `hits` the index of every pattern that matches in `text` (unsorted).
+  // Adds to `hits` the index of every pattern that may match in `text` (unsorted): the
+  // Set holds loosened patterns (see pattern_syntax.h), so confirm with find().
   void match(std::string_view text, std::vector<int>* hits) const;
 
   // The next match of pattern `index` in `text` starting at or after `from`.
@@ -56,7 +59,15 @@ class CompiledLanguage {
   std::string language_;
   std::vector<PatternOrigin> origins_;
   std::vector<std::string> bounded_;  // the Set's patterns, in index order
-  std::unique_ptr<re2::RE2::Set> set_;
+  // A few patterns of one rule per Set: the union of all patterns reaches so many DFA
+  // states on varied text that building them dominated the run, while small Sets reuse
+  // theirs from draft to draft.
+  struct PatternSet {
+    int rule;
+    std::unique_ptr<re2::RE2::Set> set;
+    std::vector<int> index;  // Set-local pattern number -> index into origins_
+  };
+  std::vector<PatternSet> sets_;
   std::unique_ptr<Single[]> singles_;
   std::unique_ptr<ContextWindow> context_;
   std::unique_ptr<SentenceSplitter> sentences_;

@@ -14,7 +14,8 @@ namespace {
 // One word-bounded alternation of every pattern in `list`; null for an empty list.
 std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& list,
                                               const std::map<std::string, std::string>& macros,
-                                              const std::string& what, const std::string& source_file) {
+                                              const std::string& what,
+                                              const std::string& source_file) {
   if (list.empty()) return nullptr;
   std::string joined;
   for (const std::string& p : list) {
@@ -32,7 +33,9 @@ std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& li
   return re;
 }
 
-bool is_word_char(UChar32 c) { return u_isalnum(c) || c == '\''; }
+bool is_word_char(UChar32 c) {
+  return u_isalnum(c) || c == '\'';
+}
 
 // Moves window.begin forward so that at most `words` words remain before window.end.
 Span last_words(std::string_view text, Span window, int words) {
@@ -73,30 +76,35 @@ Span first_words(std::string_view text, Span window, int words) {
 
 }  // namespace
 
-ContextWindow::ContextWindow(const NegationVocabulary& v, const std::map<std::string, std::string>& macros,
+ContextWindow::ContextWindow(const NegationVocabulary& v,
+                             const std::map<std::string, std::string>& macros,
                              const std::string& source_file)
     : before_(compile_alternation(v.before, macros, "negation.before", source_file)),
       after_(compile_alternation(v.after, macros, "negation.after", source_file)),
       pseudo_(compile_alternation(v.pseudo, macros, "negation.pseudo", source_file)),
-      boundary_(compile_alternation(v.clause_boundaries, macros, "negation.clause_boundaries", source_file)),
+      boundary_(compile_alternation(v.clause_boundaries, macros, "negation.clause_boundaries",
+                                    source_file)),
       window_words_(v.window_words),
       window_words_after_(v.window_words_after) {}
 
 ContextWindow::~ContextWindow() = default;
 
-bool ContextWindow::find_trigger(const re2::RE2* triggers, std::string_view text, Span window, Span* found) const {
+bool ContextWindow::find_trigger(const re2::RE2* triggers, std::string_view text, Span window,
+                                 Span* found) const {
   if (!triggers || window.empty()) return false;
   const std::string_view w = text.substr(window.begin, window.size());
   re2::StringPiece hit[2];
   std::size_t from = 0;
-  while (from < w.size() && triggers->Match(re2::StringPiece(w.data(), w.size()), from, w.size(), RE2::UNANCHORED, hit, 2)) {
+  while (from < w.size() && triggers->Match(re2::StringPiece(w.data(), w.size()), from, w.size(),
+                                            RE2::UNANCHORED, hit, 2)) {
     const std::size_t b = hit[1].data() - w.data(), e = b + hit[1].size();
     bool pseudo = false;
     if (pseudo_) {
       // A pseudo-trigger around this trigger ("not only") cancels it.
       re2::StringPiece p[2];
       std::size_t pf = 0;
-      while (pf < w.size() && pseudo_->Match(re2::StringPiece(w.data(), w.size()), pf, w.size(), RE2::UNANCHORED, p, 2)) {
+      while (pf < w.size() && pseudo_->Match(re2::StringPiece(w.data(), w.size()), pf, w.size(),
+                                             RE2::UNANCHORED, p, 2)) {
         const std::size_t pb = p[1].data() - w.data(), pe = pb + p[1].size();
         if (pb <= b && pe >= e) pseudo = true;
         if (pe <= pf) break;
@@ -112,14 +120,16 @@ bool ContextWindow::find_trigger(const re2::RE2* triggers, std::string_view text
   return false;
 }
 
-bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence, Span* trigger) const {
+bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
+                            Span* trigger) const {
   // Before the evidence: from the last clause boundary, at most window_words_ words.
   Span pre{sentence.begin, std::max(sentence.begin, evidence.begin)};
   if (boundary_) {
     const std::string_view w = text.substr(pre.begin, pre.size());
     re2::StringPiece hit[2];
     std::size_t from = 0;
-    while (from < w.size() && boundary_->Match(re2::StringPiece(w.data(), w.size()), from, w.size(), RE2::UNANCHORED, hit, 2)) {
+    while (from < w.size() && boundary_->Match(re2::StringPiece(w.data(), w.size()), from, w.size(),
+                                               RE2::UNANCHORED, hit, 2)) {
       const std::size_t end = hit[1].data() - w.data() + hit[1].size();
       pre.begin = sentence.begin + end;
       from = end > from ? end : from + 1;
@@ -134,12 +144,14 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
   if (boundary_ && !post.empty()) {
     const std::string_view w = text.substr(post.begin, post.size());
     re2::StringPiece hit[2];
-    if (boundary_->Match(re2::StringPiece(w.data(), w.size()), 0, w.size(), RE2::UNANCHORED, hit, 2)) {
+    if (boundary_->Match(re2::StringPiece(w.data(), w.size()), 0, w.size(), RE2::UNANCHORED, hit,
+                         2)) {
       post.end = post.begin + (hit[1].data() - w.data());
     }
   }
   post = first_words(text, post, window_words_after_);
-  return find_trigger(after_.get(), text, {std::max(sentence.begin, evidence.begin), post.end}, trigger);
+  return find_trigger(after_.get(), text, {std::max(sentence.begin, evidence.begin), post.end},
+                      trigger);
 }
 
 }  // namespace escalint

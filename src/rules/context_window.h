@@ -20,8 +20,8 @@ namespace escalint {
 class ContextWindow {
  public:
   // Throws RuleError naming `source_file` when a trigger pattern does not compile.
-  ContextWindow(const NegationVocabulary& vocabulary, const std::map<std::string, std::string>& macros,
-                const std::string& source_file);
+  ContextWindow(const NegationVocabulary& vocabulary,
+                const std::map<std::string, std::string>& macros, const std::string& source_file);
   ~ContextWindow();
 
   // If evidence text[evidence] inside text[sentence] is negated or hypothetical,
@@ -29,7 +29,8 @@ class ContextWindow {
   bool negated(std::string_view text, Span sentence, Span evidence, Span* trigger) const;
 
  private:
-  bool find_trigger(const re2::RE2* triggers, std::string_view text, Span window, Span* found) const;
+  bool find_trigger(const re2::RE2* triggers, std::string_view text, Span window,
+                    Span* found) const;
 
   std::unique_ptr<re2::RE2> before_, after_, pseudo_, boundary_;
   int window_words_;

@@ -20,7 +20,8 @@ struct Stretch {
 
 class Judge {
  public:
-  Judge(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack, const EvaluationOptions& options)
+  Judge(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack,
+        const EvaluationOptions& options)
       : doc_(doc), compiled_(compiled), pack_(pack), options_(options) {
     for (std::size_t f = 0; f < doc.fields.size(); ++f) {
       for (const Span& s : doc.fields[f].new_text()) {
@@ -45,7 +46,8 @@ class Judge {
         judge(static_cast<int>(r), &out);
       }
     }
-    std::sort(out.begin(), out.end(), [](const Verdict& a, const Verdict& b) { return a.rule < b.rule; });
+    std::sort(out.begin(), out.end(),
+              [](const Verdict& a, const Verdict& b) { return a.rule < b.rule; });
     result.evidence = std::move(evidence_);
     return result;
   }
@@ -67,9 +69,13 @@ class Judge {
     }
   }
 
-  bool any_hit(int rule, bool trigger, int group) const {
+  // True when some pattern of (rule, trigger, group) is confirmed in the new text.
+  bool any_match(int rule, bool trigger, int group) const {
     bool found = false;
-    each_hit(rule, trigger, group, [&](const Stretch&, int) { return !(found = true); });
+    each_hit(rule, trigger, group, [&](const Stretch& st, int p) {
+      each_match(st, p, [&](Span) { return !(found = true); });
+      return !found;
+    });
     return found;
   }
 
@@ -109,12 +115,13 @@ class Judge {
     if (!rule.negation) {
       std::vector<std::string> missing;
       for (std::size_t g = 0; g < lang.evidence.size(); ++g) {
-        if (!any_hit(r, false, static_cast<int>(g))) missing.push_back(lang.evidence[g].name);
+        if (!any_match(r, false, static_cast<int>(g))) missing.push_back(lang.evidence[g].name);
       }
       affirmed_[r] = missing.empty();
       if (missing.empty()) return;
       const bool all = missing.size() == lang.evidence.size();
-      out->push_back({r, all || lang.evidence.size() == 1 ? "missing" : "missing-" + missing.front(), {}, 0});
+      out->push_back(
+          {r, all || lang.evidence.size() == 1 ? "missing" : "missing-" + missing.front(), {}, 0});
       return;
     }
     // With negation: the first affirmed match satisfies the rule; negated or
@@ -123,12 +130,14 @@ class Judge {
     each_hit(r, false, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
         Span trigger;
-        if (!compiled_.context().negated(doc_.fields[st.field].text(), sentence_of(st, m), m, &trigger)) {
+        if (!compiled_.context().negated(doc_.fields[st.field].text(), sentence_of(st, m), m,
+                                         &trigger)) {
           affirmed_[r] = true;
           evidence_.push_back({r, {st.field, m}});
           return false;
         }
-        if (!negated || std::make_pair(st.field, m.begin) < std::make_pair(negated->field, negated->span.begin)) {
+        if (!negated || std::make_pair(st.field, m.begin) <
+                            std::make_pair(negated->field, negated->span.begin)) {
           negated = FieldSpan{st.field, sentence_of(st, m)};
         }
         return true;
@@ -215,11 +224,12 @@ class Judge {
           each_match(st, p, [&](Span m) {
             // With negation, a hypothetical or denied trigger ("could be added") is no trigger.
             Span cue;
-            if (rule.negation &&
-                compiled_.context().negated(doc_.fields[st.field].text(), sentence_of(st, m), m, &cue)) {
+            if (rule.negation && compiled_.context().negated(doc_.fields[st.field].text(),
+                                                             sentence_of(st, m), m, &cue)) {
               return true;
             }
-            if (!trigger || std::make_pair(st.field, m.begin) < std::make_pair(trigger->field, trigger->span.begin)) {
+            if (!trigger || std::make_pair(st.field, m.begin) <
+                                std::make_pair(trigger->field, trigger->span.begin)) {
               trigger = FieldSpan{st.field, m};
             }
             return false;
@@ -265,7 +275,7 @@ class Judge {
 }  // namespace
 
 Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack,
-                              const EvaluationOptions& options) {
+                    const EvaluationOptions& options) {
   return Judge(doc, compiled, pack, options).run();
 }
 

@@ -21,10 +21,10 @@ struct FieldSpan {
 
 // One rule's verdict before it is put into words.
 struct Verdict {
-  int rule = 0;                     // index into RulePack::rules
-  std::string status;               // missing, missing-<group>, denied, too-few, present
-  std::optional<FieldSpan> where;   // for something present
-  int count = 0;                    // count rules: distinct specifics found
+  int rule = 0;                    // index into RulePack::rules
+  std::string status;              // missing, missing-<group>, denied, too-few, present
+  std::optional<FieldSpan> where;  // for something present
+  int count = 0;                   // count rules: distinct specifics found
 };
 
 struct EvaluationOptions {
@@ -44,6 +44,6 @@ struct Evaluation {
 };
 
 Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack,
-                              const EvaluationOptions& options);
+                    const EvaluationOptions& options);
 
 }  // namespace escalint

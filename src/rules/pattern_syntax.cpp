@@ -1,12 +1,15 @@
 #include "rules/pattern_syntax.h"
 
+#include <cctype>
+
 namespace escalint {
 
 namespace {
 constexpr int kMaxMacroDepth = 4;
 
-std::optional<std::string> expand(const std::string& pattern, const std::map<std::string, std::string>& macros,
-                                  int depth, std::string* error) {
+std::optional<std::string> expand(const std::string& pattern,
+                                  const std::map<std::string, std::string>& macros, int depth,
+                                  std::string* error) {
   std::string out;
   std::size_t i = 0;
   while (i < pattern.size()) {
@@ -40,7 +43,8 @@ std::optional<std::string> expand(const std::string& pattern, const std::map<std
 }
 }  // namespace
 
-std::optional<std::string> expand_macros(const std::string& pattern, const std::map<std::string, std::string>& macros,
+std::optional<std::string> expand_macros(const std::string& pattern,
+                                         const std::map<std::string, std::string>& macros,
                                          std::string* error) {
   return expand(pattern, macros, 0, error);
 }
@@ -51,12 +55,60 @@ std::optional<std::string> expand_macros(const std::string& pattern, const std::
 // than as the complement of \pL\pN: that class is hundreds of UTF-8 ranges, and with two
 // of them in every pattern it made compiling a language's Set several times slower.
 constexpr const char* kSeparator =
-    "[\\x00-\\x2F\\x3A-\\x40\\x5B-\\x5E\\x60\\x7B-\\x7F\\x{A0}-\\x{BF}\\x{D7}\\x{F7}\\x{2000}-\\x{206F}"
+    "[\\x00-\\x2F\\x3A-\\x40\\x5B-\\x5E\\x60\\x7B-\\x7F\\x{A0}-\\x{BF}\\x{D7}\\x{F7}\\x{2000}-\\x{"
+    "206F}"
     "\\x{3000}-\\x{303F}\\x{FF01}-\\x{FF0F}\\x{FF1A}-\\x{FF20}]";
 
 std::string word_bounded(const std::string& expanded) {
   std::string out = "(?i)(?:^|";
-  out.append(kSeparator).append(")(").append(expanded).append(")(?:$|").append(kSeparator).append(")");
+  out.append(kSeparator)
+      .append(")(")
+      .append(expanded)
+      .append(")(?:$|")
+      .append(kSeparator)
+      .append(")");
+  return out;
+}
+
+std::string loosened(const std::string& pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {  // an escape, e.g. \x{A0} or \{: copied as is
+      out += c;
+      if (i + 1 < pattern.size()) out += pattern[++i];
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];  // "[]...]"
+      continue;
+    }
+    // A quantifier {m,n}: keep "{m," and drop n.
+    std::size_t j = i + 1;
+    while (c == '{' && j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j])))
+      ++j;
+    if (c == '{' && j > i + 1 && j < pattern.size() && pattern[j] == ',') {
+      std::size_t k = j + 1;
+      while (k < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[k]))) ++k;
+      if (k > j + 1 && k < pattern.size() && pattern[k] == '}') {
+        out.append(pattern, i, j + 1 - i);
+        out += '}';
+        i = k;
+        continue;
+      }
+    }
+    out += c;
+  }
   return out;
 }
 

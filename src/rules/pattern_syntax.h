@@ -15,10 +15,17 @@
 namespace escalint {
 
 // Returns the pattern with every macro expanded, or nullopt with `*error` set.
-std::optional<std::string> expand_macros(const std::string& pattern, const std::map<std::string, std::string>& macros,
+std::optional<std::string> expand_macros(const std::string& pattern,
+                                         const std::map<std::string, std::string>& macros,
                                          std::string* error);
 
 // `(?i)` + word edges + group 1 around an expanded pattern.
 std::string word_bounded(const std::string& expanded);
+
+// A superset of `pattern` for the prefilter Set: every bounded repetition {m,n} becomes
+// {m,} (likewise with a lazy `?`). Counted gaps such as (?:\w+\s+){0,4} make a DFA
+// track every count at once, so a Set of them explodes into states; the unbounded form
+// needs a handful. Whatever the Set reports is then confirmed with the exact pattern.
+std::string loosened(const std::string& pattern);
 
 }  // namespace escalint

@@ -24,7 +24,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
 // Collects problems while walking one file; each is prefixed with file, line and rule.
 class Walker {
  public:
-  Walker(const std::string& path, std::vector<std::string>* problems) : path_(path), problems_(problems) {}
+  Walker(const std::string& path, std::vector<std::string>* problems)
+      : path_(path), problems_(problems) {}
 
   void set_rule(const std::string& id) { rule_ = id; }
 
@@ -39,7 +40,8 @@ class Walker {
   }
 
   // Reports keys of `map` that are not in `known`.
-  void only_keys(const YAML::Node& map, std::initializer_list<const char*> known, const std::string& where) {
+  void only_keys(const YAML::Node& map, std::initializer_list<const char*> known,
+                 const std::string& where) {
     if (!map.IsMap()) return;
     for (const auto& kv : map) {
       const std::string key = kv.first.as<std::string>();
@@ -155,8 +157,9 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   rule.id = w.string(root["id"], "id");
   w.set_rule(rule.id);
   if (rule.id.empty()) w.problem(root, "a rule file needs an 'id'");
-  w.only_keys(root, {"id", "order", "kind", "level", "check", "weight", "negation", "min_count", "when_rule",
-                     "excused_by", "languages"},
+  w.only_keys(root,
+              {"id", "order", "kind", "level", "check", "weight", "negation", "min_count",
+               "when_rule", "excused_by", "languages"},
               "a rule");
   const std::string kind = w.string(root["kind"], "kind");
   if (auto k = parse_kind(kind)) {
@@ -178,12 +181,14 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   rule.when_rule = w.string(root["when_rule"], "when_rule");
   rule.excused_by = w.string(root["excused_by"], "excused_by");
   const YAML::Node langs = root["languages"];
-  if (!langs.IsMap() || langs.size() == 0) w.problem(root, "a rule needs 'languages' with at least one language");
+  if (!langs.IsMap() || langs.size() == 0)
+    w.problem(root, "a rule needs 'languages' with at least one language");
   if (langs.IsMap()) {
     for (const auto& kv : langs) {
       const std::string code = kv.first.as<std::string>();
       const YAML::Node& n = kv.second;
-      w.only_keys(n, {"title", "why", "hint", "messages", "evidence", "trigger", "examples"}, "language " + code);
+      w.only_keys(n, {"title", "why", "hint", "messages", "evidence", "trigger", "examples"},
+                  "language " + code);
       RuleLanguage rl;
       rl.title = w.string(n["title"], "title");
       rl.why = w.string(n["why"], "why");
@@ -209,8 +214,10 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
 void load_language(const YAML::Node& root, Walker& w, const std::string& path, RulePack* pack) {
   LanguageData lang;
   lang.source_file = path;
-  w.only_keys(root, {"language", "name", "macros", "negation", "abbreviations", "markers", "ui", "template"},
-              "a language file");
+  w.only_keys(
+      root,
+      {"language", "name", "macros", "negation", "abbreviations", "markers", "ui", "template"},
+      "a language file");
   lang.code = w.string(root["language"], "language");
   if (lang.code.empty()) w.problem(root, "a language file needs 'language' (a BCP 47 code)");
   lang.name = w.string(root["name"], "name");
@@ -221,22 +228,29 @@ void load_language(const YAML::Node& root, Walker& w, const std::string& path, R
     lang.macros[name] = value;
   }
   const YAML::Node neg = root["negation"];
-  w.only_keys(neg, {"before", "after", "pseudo", "clause_boundaries", "window_words", "window_words_after"}, "negation");
+  w.only_keys(
+      neg, {"before", "after", "pseudo", "clause_boundaries", "window_words", "window_words_after"},
+      "negation");
   lang.negation.before = w.strings(neg["before"], "negation.before");
   lang.negation.after = w.strings(neg["after"], "negation.after");
   lang.negation.pseudo = w.strings(neg["pseudo"], "negation.pseudo");
-  lang.negation.clause_boundaries = w.strings(neg["clause_boundaries"], "negation.clause_boundaries");
+  lang.negation.clause_boundaries =
+      w.strings(neg["clause_boundaries"], "negation.clause_boundaries");
   lang.negation.window_words = w.integer(neg["window_words"], "negation.window_words", 6);
-  lang.negation.window_words_after = w.integer(neg["window_words_after"], "negation.window_words_after", 2);
+  lang.negation.window_words_after =
+      w.integer(neg["window_words_after"], "negation.window_words_after", 2);
   lang.abbreviations = w.strings(root["abbreviations"], "abbreviations");
   const YAML::Node m = root["markers"];
-  w.only_keys(m, {"reply_header", "forward_header", "header_block_start", "header_block_field", "signature_start",
-                  "closing", "disclaimer", "inherited_subject"},
+  w.only_keys(m,
+              {"reply_header", "forward_header", "header_block_start", "header_block_field",
+               "signature_start", "closing", "disclaimer", "inherited_subject"},
               "markers");
   lang.markers.reply_header = w.strings(m["reply_header"], "markers.reply_header");
   lang.markers.forward_header = w.strings(m["forward_header"], "markers.forward_header");
-  lang.markers.header_block_start = w.strings(m["header_block_start"], "markers.header_block_start");
-  lang.markers.header_block_field = w.strings(m["header_block_field"], "markers.header_block_field");
+  lang.markers.header_block_start =
+      w.strings(m["header_block_start"], "markers.header_block_start");
+  lang.markers.header_block_field =
+      w.strings(m["header_block_field"], "markers.header_block_field");
   lang.markers.signature_start = w.strings(m["signature_start"], "markers.signature_start");
   lang.markers.closing = w.strings(m["closing"], "markers.closing");
   lang.markers.disclaimer = w.strings(m["disclaimer"], "markers.disclaimer");
@@ -263,7 +277,8 @@ std::vector<RuleSource> read_rule_directory(const std::string& dir) {
   namespace fs = std::filesystem;
   std::vector<RuleSource> out;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw RuleError({dir + ": not a rule folder (expected rule *.yaml files and lang/)"});
+  if (!fs::is_directory(dir, ec))
+    throw RuleError({dir + ": not a rule folder (expected rule *.yaml files and lang/)"});
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (!it->is_regular_file() || it->path().extension() != ".yaml") continue;
     std::ifstream in(it->path(), std::ios::binary);
@@ -273,7 +288,8 @@ std::vector<RuleSource> read_rule_directory(const std::string& dir) {
     out.push_back({it->path().string(), buf.str()});
   }
   if (ec) throw RuleError({dir + ": " + ec.message()});
-  std::sort(out.begin(), out.end(), [](const RuleSource& a, const RuleSource& b) { return a.path < b.path; });
+  std::sort(out.begin(), out.end(),
+            [](const RuleSource& a, const RuleSource& b) { return a.path < b.path; });
   return out;
 }
 
@@ -309,17 +325,20 @@ RulePack load_rule_pack(const std::vector<RuleSource>& sources) {
   });
   std::set<std::string> ids;
   for (const Rule& r : pack.rules) {
-    if (!r.id.empty() && !ids.insert(r.id).second) problems.push_back(r.source_file + ": rule '" + r.id + "' is defined twice");
+    if (!r.id.empty() && !ids.insert(r.id).second)
+      problems.push_back(r.source_file + ": rule '" + r.id + "' is defined twice");
   }
   for (const Rule& r : pack.rules) {
     for (const std::string* ref : {&r.when_rule, &r.excused_by}) {
       if (!ref->empty() && !ids.count(*ref)) {
-        problems.push_back(r.source_file + ": rule '" + r.id + "': refers to unknown rule '" + *ref + "'");
+        problems.push_back(r.source_file + ": rule '" + r.id + "': refers to unknown rule '" +
+                           *ref + "'");
       }
     }
     for (const auto& [code, _] : r.languages) {
       if (!pack.languages.count(code)) {
-        problems.push_back(r.source_file + ": rule '" + r.id + "': language '" + code + "' has no lang/" + code + ".yaml");
+        problems.push_back(r.source_file + ": rule '" + r.id + "': language '" + code +
+                           "' has no lang/" + code + ".yaml");
       }
     }
   }

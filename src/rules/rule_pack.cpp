@@ -4,9 +4,12 @@ namespace escalint {
 
 const char* level_name(Level level) {
   switch (level) {
-    case Level::kSuggestion: return "suggestion";
-    case Level::kWarning: return "warning";
-    case Level::kError: return "error";
+    case Level::kSuggestion:
+      return "suggestion";
+    case Level::kWarning:
+      return "warning";
+    case Level::kError:
+      return "error";
   }
   return "warning";
 }
@@ -20,10 +23,14 @@ std::optional<Level> parse_level(const std::string& name) {
 
 const char* rule_kind_name(RuleKind kind) {
   switch (kind) {
-    case RuleKind::kRequire: return "require";
-    case RuleKind::kForbid: return "forbid";
-    case RuleKind::kCount: return "count";
-    case RuleKind::kWhenThen: return "when-then";
+    case RuleKind::kRequire:
+      return "require";
+    case RuleKind::kForbid:
+      return "forbid";
+    case RuleKind::kCount:
+      return "count";
+    case RuleKind::kWhenThen:
+      return "when-then";
   }
   return "require";
 }

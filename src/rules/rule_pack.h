@@ -77,12 +77,12 @@ struct RegionMarkers {
 // The ConText-style vocabulary for telling affirmed evidence from negated or
 // hypothetical evidence.
 struct NegationVocabulary {
-  std::vector<std::string> before;  // triggers before the evidence ("have not", "will")
-  std::vector<std::string> after;   // triggers after it ("... dem inte")
-  std::vector<std::string> pseudo;  // look like triggers but do not negate ("not only")
+  std::vector<std::string> before;             // triggers before the evidence ("have not", "will")
+  std::vector<std::string> after;              // triggers after it ("... dem inte")
+  std::vector<std::string> pseudo;             // look like triggers but do not negate ("not only")
   std::vector<std::string> clause_boundaries;  // end a trigger's scope ("but", ";")
-  int window_words = 6;        // before the evidence
-  int window_words_after = 2;  // after it ("vi kontaktade dem inte")
+  int window_words = 6;                        // before the evidence
+  int window_words_after = 2;                  // after it ("vi kontaktade dem inte")
 };
 
 struct LanguageData {
@@ -98,7 +98,7 @@ struct LanguageData {
 };
 
 struct RulePack {
-  std::vector<Rule> rules;                       // by `order`, then id
+  std::vector<Rule> rules;                        // by `order`, then id
   std::map<std::string, LanguageData> languages;  // by code
 
   const Rule* find_rule(const std::string& id) const;

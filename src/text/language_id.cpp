@@ -1,9 +1,9 @@
 #include "text/language_id.h"
 
 // CLD2's header uses FILE without including <cstdio>.
-#include <cstdio>
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <cstdio>
 
 namespace escalint {
 
@@ -27,8 +27,8 @@ bool supported_has(const std::set<std::string>& supported, const std::string& co
 }
 }  // namespace
 
-LanguageGuess identify_language(std::string_view text, const std::set<std::string>& supported, const std::string& hint,
-                                const std::string& fallback) {
+LanguageGuess identify_language(std::string_view text, const std::set<std::string>& supported,
+                                const std::string& hint, const std::string& fallback) {
   LanguageGuess guess;
   CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   if (!hint.empty()) {
@@ -42,8 +42,8 @@ LanguageGuess identify_language(std::string_view text, const std::set<std::strin
   bool reliable = false;
   int valid_prefix = 0;
   const CLD2::Language summary = CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      text.data(), static_cast<int>(text.size()), true, &hints, 0, top3, percent3, scores3, nullptr, &text_bytes,
-      &reliable, &valid_prefix);
+      text.data(), static_cast<int>(text.size()), true, &hints, 0, top3, percent3, scores3, nullptr,
+      &text_bytes, &reliable, &valid_prefix);
   guess.reliable = reliable;
   guess.detected = summary == CLD2::UNKNOWN_LANGUAGE ? "" : to_bcp47(summary);
   for (int i = 0; i < 3; ++i) {

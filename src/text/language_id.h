@@ -11,10 +11,10 @@
 namespace escalint {
 
 struct LanguageGuess {
-  std::string language;    // BCP 47; one of `supported` unless the text is clearly another
-  double confidence = 0;   // 0..1
-  bool reliable = false;   // CLD2's own verdict
-  std::string detected;    // CLD2's first choice, before preferring supported languages
+  std::string language;   // BCP 47; one of `supported` unless the text is clearly another
+  double confidence = 0;  // 0..1
+  bool reliable = false;  // CLD2's own verdict
+  std::string detected;   // CLD2's first choice, before preferring supported languages
 };
 
 LanguageGuess identify_language(std::string_view text, const std::set<std::string>& supported,

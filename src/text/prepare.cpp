@@ -5,12 +5,14 @@
 namespace escalint {
 
 namespace {
-TextField make_field(const std::string& name, const std::string& raw, std::vector<std::string>* notices) {
+TextField make_field(const std::string& name, const std::string& raw,
+                     std::vector<std::string>* notices) {
   std::size_t replaced = 0;
   std::string text = repair_utf8(raw, &replaced);
   if (replaced > 0) {
-    notices->push_back("invalid UTF-8 in the " + name + ": " + std::to_string(replaced) + " byte sequence" +
-                        (replaced == 1 ? " was" : "s were") + " replaced with U+FFFD");
+    notices->push_back("invalid UTF-8 in the " + name + ": " + std::to_string(replaced) +
+                       " byte sequence" + (replaced == 1 ? " was" : "s were") +
+                       " replaced with U+FFFD");
   }
   return TextField(name, to_nfc(std::move(text)));
 }

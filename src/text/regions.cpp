@@ -13,7 +13,8 @@ constexpr std::size_t kMaxSignatureLineBytes = 90;
 
 // One case-insensitive pattern matching any of the lists' patterns as a whole line
 // (`prefix`: as the start of a line).
-std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack, std::vector<std::string> RegionMarkers::*list,
+std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack,
+                                          std::vector<std::string> RegionMarkers::*list,
                                           const char* name, bool prefix) {
   std::string joined;
   std::vector<std::string> problems;
@@ -21,7 +22,8 @@ std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack, std::vector<std:
     for (const std::string& p : lang.markers.*list) {
       RE2 check(p, RE2::Quiet);
       if (!check.ok()) {
-        problems.push_back(lang.source_file + ": markers." + name + " '" + p + "': " + check.error());
+        problems.push_back(lang.source_file + ": markers." + name + " '" + p +
+                           "': " + check.error());
         continue;
       }
       if (!joined.empty()) joined += '|';
@@ -36,7 +38,9 @@ std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack, std::vector<std:
   return std::make_unique<re2::RE2>("^\\s*(?:" + joined + ")" + (prefix ? "" : "\\s*$"), o);
 }
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r") == std::string_view::npos;
+}
 
 }  // namespace
 
@@ -47,14 +51,20 @@ struct RegionDetector::Line {
 
 RegionDetector::RegionDetector(const RulePack& pack)
     : reply_header_(compile_markers(pack, &RegionMarkers::reply_header, "reply_header", false)),
-      forward_header_(compile_markers(pack, &RegionMarkers::forward_header, "forward_header", false)),
-      header_block_start_(compile_markers(pack, &RegionMarkers::header_block_start, "header_block_start", true)),
-      header_block_field_(compile_markers(pack, &RegionMarkers::header_block_field, "header_block_field", true)),
-      signature_start_(compile_markers(pack, &RegionMarkers::signature_start, "signature_start", false)),
+      forward_header_(
+          compile_markers(pack, &RegionMarkers::forward_header, "forward_header", false)),
+      header_block_start_(
+          compile_markers(pack, &RegionMarkers::header_block_start, "header_block_start", true)),
+      header_block_field_(
+          compile_markers(pack, &RegionMarkers::header_block_field, "header_block_field", true)),
+      signature_start_(
+          compile_markers(pack, &RegionMarkers::signature_start, "signature_start", false)),
       closing_(compile_markers(pack, &RegionMarkers::closing, "closing", false)),
       disclaimer_(compile_markers(pack, &RegionMarkers::disclaimer, "disclaimer", true)),
-      inherited_subject_(compile_markers(pack, &RegionMarkers::inherited_subject, "inherited_subject", true)),
-      subject_line_(std::make_unique<re2::RE2>("(?i)^(?:subject|ämne|betreff|objet|asunto|oggetto|assunto|onderwerp)\\s*:\\s*(.*)$")) {}
+      inherited_subject_(
+          compile_markers(pack, &RegionMarkers::inherited_subject, "inherited_subject", true)),
+      subject_line_(std::make_unique<re2::RE2>(
+          "(?i)^(?:subject|ämne|betreff|objet|asunto|oggetto|assunto|onderwerp)\\s*:\\s*(.*)$")) {}
 
 RegionDetector::~RegionDetector() = default;
 
@@ -62,11 +72,13 @@ bool RegionDetector::inherited_subject(std::string_view subject) const {
   return RE2::PartialMatch(subject, *inherited_subject_);
 }
 
-bool RegionDetector::closing_starts_signature(const std::vector<Line>& lines, std::size_t i, std::size_t end) const {
+bool RegionDetector::closing_starts_signature(const std::vector<Line>& lines, std::size_t i,
+                                              std::size_t end) const {
   std::size_t content = 0;
   for (std::size_t k = i + 1; k < end; ++k) {
     if (blank(lines[k].text)) continue;
-    if (++content > kMaxSignatureLines || lines[k].text.size() > kMaxSignatureLineBytes) return false;
+    if (++content > kMaxSignatureLines || lines[k].text.size() > kMaxSignatureLineBytes)
+      return false;
   }
   return true;
 }
@@ -90,7 +102,8 @@ std::vector<Region> RegionDetector::detect(const TextField& field) const {
     } else if (RE2::FullMatch(l, *reply_header_)) {
       history = i;
     } else if (i + 1 < lines.size() && !blank(l) &&
-               RE2::FullMatch(std::string(l) + " " + std::string(lines[i + 1].text), *reply_header_)) {
+               RE2::FullMatch(std::string(l) + " " + std::string(lines[i + 1].text),
+                              *reply_header_)) {
       history = i;  // "On Mon, 3 Mar 2025, Ann Berg <ann@example.com>\nwrote:"
     } else if (RE2::PartialMatch(l, *header_block_start_)) {
       for (std::size_t k = i + 1; k < lines.size() && k <= i + 3; ++k) {
@@ -105,21 +118,26 @@ std::vector<Region> RegionDetector::detect(const TextField& field) const {
 
   // Quoted lines, a reply's subject, signatures and disclaimers in the new part.
   std::string subject;
-  if (!lines.empty() && RE2::FullMatch(lines[0].text, *subject_line_, &subject) && inherited_subject(subject)) {
+  if (!lines.empty() && RE2::FullMatch(lines[0].text, *subject_line_, &subject) &&
+      inherited_subject(subject)) {
     kinds[0] = RegionKind::kInheritedSubject;
   }
   for (std::size_t i = 0; i < history; ++i) {
     const std::string_view l = lines[i].text;
-    if (!l.empty() && l.find_first_not_of(" \t") != std::string_view::npos && l[l.find_first_not_of(" \t")] == '>') {
+    if (!l.empty() && l.find_first_not_of(" \t") != std::string_view::npos &&
+        l[l.find_first_not_of(" \t")] == '>') {
       kinds[i] = RegionKind::kQuoted;
       continue;
     }
-    const bool signature = RE2::FullMatch(l, *signature_start_) ||
-                           (RE2::FullMatch(l, *closing_) && closing_starts_signature(lines, i, history));
-    const bool disclaimer = (i == 0 || blank(lines[i - 1].text)) && RE2::PartialMatch(l, *disclaimer_);
+    const bool signature =
+        RE2::FullMatch(l, *signature_start_) ||
+        (RE2::FullMatch(l, *closing_) && closing_starts_signature(lines, i, history));
+    const bool disclaimer =
+        (i == 0 || blank(lines[i - 1].text)) && RE2::PartialMatch(l, *disclaimer_);
     if (signature || disclaimer) {
       for (std::size_t k = i; k < history; ++k) {
-        if (kinds[k] == RegionKind::kNew) kinds[k] = signature ? RegionKind::kSignature : RegionKind::kDisclaimer;
+        if (kinds[k] == RegionKind::kNew)
+          kinds[k] = signature ? RegionKind::kSignature : RegionKind::kDisclaimer;
       }
       break;
     }

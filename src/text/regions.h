@@ -30,10 +30,12 @@ class RegionDetector {
 
  private:
   struct Line;
-  bool closing_starts_signature(const std::vector<Line>& lines, std::size_t i, std::size_t end) const;
+  bool closing_starts_signature(const std::vector<Line>& lines, std::size_t i,
+                                std::size_t end) const;
 
-  std::unique_ptr<re2::RE2> reply_header_, forward_header_, header_block_start_, header_block_field_,
-      signature_start_, closing_, disclaimer_, inherited_subject_, subject_line_;
+  std::unique_ptr<re2::RE2> reply_header_, forward_header_, header_block_start_,
+      header_block_field_, signature_start_, closing_, disclaimer_, inherited_subject_,
+      subject_line_;
 };
 
 }  // namespace escalint

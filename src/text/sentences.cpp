@@ -14,7 +14,9 @@ namespace {
 
 constexpr std::size_t kMaxParagraph = 4096;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 Span trim(std::string_view text, Span s) {
   while (s.begin < s.end && is_space(text[s.begin])) ++s.begin;
@@ -57,20 +59,25 @@ Utf16View to_utf16(std::string_view text, Span span) {
 
 }  // namespace
 
-SentenceSplitter::SentenceSplitter(const std::string& language, const std::vector<std::string>& abbreviations) {
+SentenceSplitter::SentenceSplitter(const std::string& language,
+                                   const std::vector<std::string>& abbreviations) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale(language.c_str());
-  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
-  if (U_FAILURE(status)) throw std::runtime_error("ICU has no sentence iterator for '" + language + "'");
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(locale, status));
+  if (U_FAILURE(status))
+    throw std::runtime_error("ICU has no sentence iterator for '" + language + "'");
   // ICU ships abbreviation suppressions for a few locales (English among them);
   // createInstance falls back to none elsewhere, and the language file adds its own.
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale((language + "@ss=standard").c_str()), status));
+      icu::FilteredBreakIteratorBuilder::createInstance(
+          icu::Locale((language + "@ss=standard").c_str()), status));
   if (U_FAILURE(status)) {
     status = U_ZERO_ERROR;
     builder.reset(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
   }
-  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot filter sentence breaks for '" + language + "'");
+  if (U_FAILURE(status))
+    throw std::runtime_error("ICU cannot filter sentence breaks for '" + language + "'");
   for (const std::string& a : abbreviations) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
     builder->suppressBreakAfter(u, status);
@@ -80,7 +87,8 @@ SentenceSplitter::SentenceSplitter(const std::string& language, const std::vecto
     status = U_ZERO_ERROR;  // a duplicate suppression is not an error worth stopping for
   }
   prototype_.reset(builder->wrapIteratorWithFilter(base.release(), status));
-  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot build the sentence iterator for '" + language + "'");
+  if (U_FAILURE(status))
+    throw std::runtime_error("ICU cannot build the sentence iterator for '" + language + "'");
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -100,7 +108,8 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span within) co
 }
 
 Span paragraph_at(std::string_view text, Span within, std::size_t offset) {
-  const std::size_t lo = offset > within.begin + kMaxParagraph ? offset - kMaxParagraph : within.begin;
+  const std::size_t lo =
+      offset > within.begin + kMaxParagraph ? offset - kMaxParagraph : within.begin;
   const std::size_t hi = std::min(within.end, offset + kMaxParagraph);
   std::size_t begin = offset;
   while (begin > lo) {

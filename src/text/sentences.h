@@ -13,7 +13,6 @@
 
 #include "text/text_field.h"
 
-
 namespace escalint {
 
 class SentenceSplitter {

@@ -1,23 +1,29 @@
 #include "text/text_field.h"
 
-
 #include <algorithm>
 
 namespace escalint {
 
 const char* region_kind_name(RegionKind kind) {
   switch (kind) {
-    case RegionKind::kNew: return "new";
-    case RegionKind::kQuoted: return "quoted";
-    case RegionKind::kForwarded: return "forwarded";
-    case RegionKind::kSignature: return "signature";
-    case RegionKind::kDisclaimer: return "disclaimer";
-    case RegionKind::kInheritedSubject: return "inherited-subject";
+    case RegionKind::kNew:
+      return "new";
+    case RegionKind::kQuoted:
+      return "quoted";
+    case RegionKind::kForwarded:
+      return "forwarded";
+    case RegionKind::kSignature:
+      return "signature";
+    case RegionKind::kDisclaimer:
+      return "disclaimer";
+    case RegionKind::kInheritedSubject:
+      return "inherited-subject";
   }
   return "unknown";
 }
 
-TextField::TextField(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+TextField::TextField(std::string name, std::string text)
+    : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -51,8 +57,8 @@ Span TextField::line_span(std::size_t line) const {
 
 namespace {
 // Code points and UTF-16 units in text[begin, end).
-void count_units(std::string_view text, std::size_t begin, std::size_t end, std::size_t* code_points,
-                 std::size_t* utf16_units) {
+void count_units(std::string_view text, std::size_t begin, std::size_t end,
+                 std::size_t* code_points, std::size_t* utf16_units) {
   std::size_t cps = 0, units = 0;
   for (std::size_t i = begin; i < end; ++i) {
     const auto b = static_cast<unsigned char>(text[i]);

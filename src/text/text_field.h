@@ -50,7 +50,9 @@ class TextField {
 
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
-  std::string_view view(Span span) const { return std::string_view(text_).substr(span.begin, span.size()); }
+  std::string_view view(Span span) const {
+    return std::string_view(text_).substr(span.begin, span.size());
+  }
 
   // Regions cover the text in order, without gaps or overlap.
   const std::vector<Region>& regions() const { return regions_; }
