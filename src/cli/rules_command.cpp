@@ -106,10 +106,13 @@ int rules_command(const std::vector<std::string>& args) {
   std::string rules_dir, lang = "en";
   std::vector<std::string> words;
   po::options_description opts("escalint rules [list | explain ID | test] [options]");
-  opts.add_options()("help,h", "show this help")("lang,l", po::value(&lang),
-                                                 "language of the explanation (default en)")(
-      "rules", po::value(&rules_dir), "a rule pack folder instead of the built-in one")(
-      "words", po::value(&words), "the action and its argument");
+  // clang-format off
+  opts.add_options()
+      ("help,h", "show this help")
+      ("lang,l", po::value(&lang), "language of the explanation (default en)")
+      ("rules", po::value(&rules_dir), "a rule pack folder instead of the built-in one")
+      ("words", po::value(&words), "the action and its argument");
+  // clang-format on
   po::positional_options_description positional;
   positional.add("words", -1);
   po::variables_map vm;

@@ -12,8 +12,11 @@ namespace po = boost::program_options;
 int template_command(const std::vector<std::string>& args) {
   std::string lang = "en";
   po::options_description opts("escalint template [--lang CODE]");
-  opts.add_options()("help,h", "show this help")("lang,l", po::value(&lang),
-                                                 "language of the skeleton (default en)");
+  // clang-format off
+  opts.add_options()
+      ("help,h", "show this help")
+      ("lang,l", po::value(&lang), "language of the skeleton (default en)");
+  // clang-format on
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(opts).run(), vm);
