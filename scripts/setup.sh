@@ -5,9 +5,10 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git python3 clang-format
-  libre2-dev libicu-dev libyaml-cpp-dev libcld2-dev
+  libre2-dev libicu-dev libyaml-cpp-dev libcld2-dev libgmime-3.0-dev libxml2-dev
   libboost1.81-dev libboost-program-options1.81-dev libboost-json1.81-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  chromium  # browser tests: `escalint serve`'s page (tests/server_browser_test.sh), the audit report (tests/audit_browser_test.sh)
 )
 
 missing=()

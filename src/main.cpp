@@ -15,6 +15,8 @@ Commands:
   check     check drafts and print findings (text, json, jsonl, sarif, github)
   rules     list the rules; `rules explain ID`; `rules test` runs every rule's examples
   template  print a skeleton escalation that passes every check
+  serve     HTTP service and web page that check drafts as they are written
+  audit     audit many drafts on all cores: results, summary and an HTML report
 
 Examples:
   escalint check draft.txt
@@ -22,6 +24,7 @@ Examples:
   cat draft.txt | escalint check --lang sv -
   escalint rules explain partner-contact --lang sv
   escalint template --lang sv > draft.txt
+  escalint serve --port 8080
 
 Run `escalint <command> --help` for a command's options.
 Exit status: 0 no findings at or above --fail-level, 1 findings, 2 usage or input errors.
@@ -40,6 +43,8 @@ int main(int argc, char** argv) {
   if (command == "check") return escalint::check_command(args);
   if (command == "rules") return escalint::rules_command(args);
   if (command == "template") return escalint::template_command(args);
+  if (command == "serve") return escalint::serve_command(args);
+  if (command == "audit") return escalint::audit_command(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;

@@ -20,6 +20,8 @@ Examples:
   escalint check draft.txt                    compiler-style findings and a checklist
   escalint check --format json a.txt b.md     the JSON contract (see README)
   escalint check -r corpus/                   every draft in a folder
+  escalint check reply.eml archive.mbox       mail: the new text of each message
+  escalint check --body-field fields.description --id-field key issues.jsonl
   escalint check --lang sv --disable vague-language -
                                               Swedish rules on standard input
   escalint check --format sarif -r tickets/ > escalint.sarif
@@ -46,23 +48,39 @@ int check_command(const std::vector<std::string>& args) {
   FlagOverrides flags;
   std::vector<std::string> inputs, enable, disable;
   std::size_t max_mib = 64;
+  std::string input_format = "auto";
+  FieldMapping fields;
   po::options_description opts("escalint check [options] [FILE... | -]");
-  opts.add_options()
-      ("help,h", "show this help")
-      ("format,f", po::value(&format), "output: text, json, jsonl, sarif or github (default text)")
-      ("fail-level", po::value(&fail_level), "exit 1 when a finding is at or above: error, warning, suggestion (default warning)")
-      ("lang,l", po::value(&flags.language), "use this language's rules instead of identifying it (en, sv)")
-      ("message-lang", po::value(&flags.message_language), "write findings in this language")
-      ("config,c", po::value(&flags.config_path), "use this configuration file for every draft")
-      ("no-config", po::bool_switch(&flags.no_config), "ignore .escalint.yaml files")
-      ("rules", po::value(&flags.rules_dir), "use the rule pack in this folder instead of the built-in one")
-      ("enable", po::value(&enable)->composing(), "turn on a rule the configuration turned off (repeatable, or a,b)")
-      ("disable", po::value(&disable)->composing(), "turn off a rule (repeatable, or a,b)")
-      ("recursive,r", "check every draft in the folders given")
-      ("max-size", po::value(&max_mib), "largest input in MiB (default 64)")
-      ("quiet,q", "text: only the finding lines")
-      ("explain", po::bool_switch(&flags.explain), "also show the evidence each rule relied on")
-      ("input", po::value(&inputs), "drafts to check; - is standard input");
+  opts.add_options()("help,h", "show this help")(
+      "format,f", po::value(&format), "output: text, json, jsonl, sarif or github (default text)")(
+      "fail-level", po::value(&fail_level),
+      "exit 1 when a finding is at or above: error, warning, suggestion (default warning)")(
+      "lang,l", po::value(&flags.language),
+      "use this language's rules instead of identifying it (en, sv)")(
+      "message-lang", po::value(&flags.message_language), "write findings in this language")(
+      "config,c", po::value(&flags.config_path), "use this configuration file for every draft")(
+      "no-config", po::bool_switch(&flags.no_config), "ignore .escalint.yaml files")(
+      "rules", po::value(&flags.rules_dir),
+      "use the rule pack in this folder instead of the built-in one")(
+      "enable", po::value(&enable)->composing(),
+      "turn on a rule the configuration turned off (repeatable, or a,b)")(
+      "disable", po::value(&disable)->composing(), "turn off a rule (repeatable, or a,b)")(
+      "recursive,r", "check every draft in the folders given")("max-size", po::value(&max_mib),
+                                                               "largest input in MiB (default 64)")(
+      "quiet,q", "text: only the finding lines")("explain", po::bool_switch(&flags.explain),
+                                                 "also show the evidence each rule relied on")(
+      "input-format", po::value(&input_format),
+      "read every input as: auto (default: by extension and content), text, md, eml, mbox, html, "
+      "json (Zendesk, Jira), jsonl, csv")("id-field", po::value(&fields.id),
+                                          "JSON/JSONL/CSV: the field with the ticket id (dotted "
+                                          "path for nested JSON; default id, key)")(
+      "subject-field", po::value(&fields.subject),
+      "JSON/JSONL/CSV: the subject field (default subject, title, summary)")(
+      "body-field", po::value(&fields.body),
+      "JSON/JSONL/CSV: the text field (default body, text, description, content, message)")(
+      "date-field", po::value(&fields.date),
+      "JSON/JSONL/CSV: the date field (default date, created_at, created)")(
+      "input", po::value(&inputs), "drafts to check; - is standard input");
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
@@ -78,15 +96,23 @@ int check_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (inputs.empty()) {
-    std::cerr << "escalint check: no drafts given (name files, folders with -r, or - for standard input)\n";
+    std::cerr << "escalint check: no drafts given (name files, folders with -r, or - for standard "
+                 "input)\n";
     return 2;
   }
   if (!fail_level.empty()) {
     flags.fail_level = parse_level(fail_level);
     if (!flags.fail_level) {
-      std::cerr << "escalint check: --fail-level must be error, warning or suggestion, not '" << fail_level << "'\n";
+      std::cerr << "escalint check: --fail-level must be error, warning or suggestion, not '"
+                << fail_level << "'\n";
       return 2;
     }
+  }
+  const std::optional<InputFormat> parsed_format = parse_input_format(input_format);
+  if (!parsed_format) {
+    std::cerr << "escalint check: unknown --input-format '" << input_format
+              << "' (auto, text, md, eml, mbox, html, json, jsonl, csv)\n";
+    return 2;
   }
   flags.enable = split_ids(enable);
   flags.disable = split_ids(disable);
@@ -103,7 +129,8 @@ int check_command(const std::vector<std::string>& args) {
     return 2;
   }
   if (!renderer) {
-    std::cerr << "escalint check: unknown --format '" << format << "' (text, json, jsonl, sarif, github)\n";
+    std::cerr << "escalint check: unknown --format '" << format
+              << "' (text, json, jsonl, sarif, github)\n";
     return 2;
   }
 
@@ -111,6 +138,8 @@ int check_command(const std::vector<std::string>& args) {
   ReadOptions read;
   read.recursive = vm.count("recursive") > 0;
   read.max_bytes = max_mib << 20;
+  read.format = *parsed_format;
+  read.fields = fields;
   read_inputs(inputs, read,
               {[&](Draft draft) {
                  LinterFor lf{};
@@ -131,7 +160,8 @@ int check_command(const std::vector<std::string>& args) {
                  renderer->error(error);
                }});
   renderer->finish();
-  if (format == "text" && input_errors) std::cerr << "escalint check: some inputs could not be read (see above)\n";
+  if (format == "text" && input_errors)
+    std::cerr << "escalint check: some inputs could not be read (see above)\n";
   if (input_errors || setup_error) return 2;
   return failing ? 1 : 0;
 }

@@ -10,5 +10,7 @@ namespace escalint {
 int check_command(const std::vector<std::string>& args);
 int rules_command(const std::vector<std::string>& args);
 int template_command(const std::vector<std::string>& args);
+int serve_command(const std::vector<std::string>& args);  // runs until SIGTERM/SIGINT: 0, or 2
+int audit_command(const std::vector<std::string>& args);  // 0/1/2; 128+signal when stopped early
 
 }  // namespace escalint

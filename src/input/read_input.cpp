@@ -1,14 +1,21 @@
 #include "input/read_input.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <set>
 
+#include "input/charset.h"
+#include "input/csv_reader.h"
+#include "input/html_to_text.h"
+#include "input/jsonl_reader.h"
+#include "input/mbox_reader.h"
+#include "input/mime_reader.h"
 #include "input/text_reader.h"
+#include "input/ticket_json_reader.h"
 #include "text/utf8.h"
 
 namespace escalint {
@@ -16,9 +23,6 @@ namespace escalint {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Extensions a folder walk picks up; a file named explicitly is read whatever its name.
-const std::set<std::string> kDraftExtensions = {".txt", ".md", ".markdown", ".text"};
 
 std::string human_size(std::size_t bytes) {
   return std::to_string(bytes >> 20) + " MiB";
@@ -36,7 +40,11 @@ bool read_capped(std::istream& in, std::size_t max_bytes, std::string* out) {
   return true;
 }
 
-void read_file(const std::string& path, const ReadOptions& options, const InputSink& sink) {
+void read_any(const std::string& source, std::string bytes, const InputSink& sink,
+              const ReadOptions& options, bool walked);
+
+void read_file(const std::string& path, const ReadOptions& options, const InputSink& sink,
+               bool walked = false) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -49,16 +57,22 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
       return;
     }
     std::vector<std::string> files;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    for (fs::recursive_directory_iterator
+             it(path, fs::directory_options::skip_permission_denied, ec),
+         end;
          !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file() && kDraftExtensions.count(it->path().extension().string())) {
+      if (it->is_regular_file() && known_extension(it->path().extension().string())) {
         files.push_back(it->path().string());
       }
     }
     if (ec) sink.error({path, 0, "cannot walk the folder: " + ec.message()});
     std::sort(files.begin(), files.end());
-    if (files.empty() && !ec) sink.error({path, 0, "the folder holds no drafts (.txt, .md)"});
-    for (const std::string& f : files) read_file(f, options, sink);
+    if (files.empty() && !ec) {
+      sink.error(
+          {path, 0,
+           "the folder holds no drafts (.txt .md .eml .mbox .json .jsonl .ndjson .csv .html)"});
+    }
+    for (const std::string& f : files) read_file(f, options, sink, true);
     return;
   }
   if (!fs::is_regular_file(status)) {
@@ -72,41 +86,169 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
   }
   std::string bytes;
   if (!read_capped(in, options.max_bytes, &bytes)) {
-    sink.error({path, 0, "larger than the " + human_size(options.max_bytes) + " limit (see --max-size)"});
+    sink.error(
+        {path, 0, "larger than the " + human_size(options.max_bytes) + " limit (see --max-size)"});
     return;
   }
   if (in.bad()) {
     sink.error({path, 0, "read error"});
     return;
   }
-  read_bytes(path, std::move(bytes), sink);
+  read_any(path, std::move(bytes), sink, options, walked);
 }
 
-}  // namespace
+bool no_text_field(const InputError& e) {
+  return e.message.find("no body field") != std::string::npos ||
+         e.message.find("no body column") != std::string::npos;
+}
 
-void read_bytes(const std::string& source, std::string bytes, const InputSink& sink) {
+// JSON, JSONL and CSV files whose records have no text field at all are not tickets
+// (e.g. a labels.jsonl next to the drafts): one error for the file instead of one per
+// record, and nothing at all in a folder walk. Errors are held back only until the
+// first draft, so large exports still stream.
+class TicketFileSink {
+ public:
+  TicketFileSink(const std::string& source, const InputSink& out, bool walked)
+      : source_(source), out_(out), walked_(walked) {}
+  InputSink sink() {
+    return {[this](Draft d) {
+              release();
+              out_.draft(std::move(d));
+            },
+            [this](InputError e) {
+              if (drafts_seen_) return out_.error(std::move(e));
+              held_.push_back(std::move(e));
+            }};
+  }
+  void finish() {
+    if (drafts_seen_ || held_.empty()) return;
+    const bool all_fieldless = std::all_of(held_.begin(), held_.end(), no_text_field);
+    if (!all_fieldless) return release();
+    if (walked_) return;  // not a ticket file
+    if (held_.size() == 1) return release();
+    out_.error({source_, 0,
+                "none of its " + std::to_string(held_.size()) + " records has a text field; " +
+                    held_.front().message.substr(held_.front().message.find("no body"))});
+  }
+
+ private:
+  void release() {
+    drafts_seen_ = true;
+    for (InputError& e : held_) out_.error(std::move(e));
+    held_.clear();
+  }
+  std::string source_;
+  const InputSink& out_;
+  bool walked_;
+  bool drafts_seen_ = false;
+  std::vector<InputError> held_;
+};
+
+void read_text(const std::string& source, std::string bytes, const InputSink& sink) {
   const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
                                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (!utf16 && looks_binary(bytes)) {
     sink.error({source, 0, "binary file (a NUL byte in the first 8 KiB), not a draft"});
     return;
   }
+  sink.draft(read_text_draft(source, std::move(bytes)));
+}
+
+void read_html(const std::string& source, std::string_view bytes, const InputSink& sink) {
+  DecodedText d = decode_to_utf8(bytes, html_declared_charset(bytes), "the HTML");
+  Draft draft;
+  draft.source = source;
+  draft.body = html_to_text(d.text);
+  draft.position_prefix = "text";
+  draft.notices = std::move(d.notices);
+  if (draft.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    sink.error({source, 0, "the HTML holds no text"});
+    return;
+  }
+  sink.draft(std::move(draft));
+}
+
+void read_eml(const std::string& source, std::string_view bytes, const InputSink& sink) {
+  MimeMessage m;
+  std::string error;
+  if (!read_mime_message(source, bytes, {}, &m, &error)) {
+    sink.error({source, 0, error});
+    return;
+  }
+  sink.draft(std::move(m.draft));
+}
+
+}  // namespace
+
+void read_bytes(const std::string& source, std::string bytes, const InputSink& sink) {
+  read_bytes(source, std::move(bytes), sink, ReadOptions{});
+}
+
+void read_bytes(const std::string& source, std::string bytes, const InputSink& sink,
+                const ReadOptions& options) {
+  read_any(source, std::move(bytes), sink, options, false);
+}
+
+namespace {
+
+void read_any(const std::string& source, std::string bytes, const InputSink& sink,
+              const ReadOptions& options, bool walked) {
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
     sink.error({source, 0, "empty draft: nothing to check"});
     return;
   }
-  sink.draft(read_text_draft(source, std::move(bytes)));
+  InputFormat format = options.format;
+  if (format == InputFormat::kAuto)
+    format = detect_format(source == "-" ? std::string_view() : source, bytes);
+  // A reader's failure (out of memory, a library's exception) is this input's error.
+  try {
+    switch (format) {
+      case InputFormat::kEml:
+        read_eml(source, bytes, sink);
+        return;
+      case InputFormat::kMbox:
+        read_mbox(source, bytes, sink);
+        return;
+      case InputFormat::kHtml:
+        read_html(source, bytes, sink);
+        return;
+      case InputFormat::kJson:
+      case InputFormat::kJsonl:
+      case InputFormat::kCsv: {
+        TicketFileSink tickets(source, sink, walked);
+        const InputSink s = tickets.sink();
+        if (format == InputFormat::kJson) read_ticket_json(source, bytes, options.fields, s);
+        if (format == InputFormat::kJsonl) read_jsonl(source, bytes, options.fields, s);
+        if (format == InputFormat::kCsv) read_csv(source, bytes, options.fields, s);
+        tickets.finish();
+        return;
+      }
+      case InputFormat::kAuto:
+      case InputFormat::kText:
+      case InputFormat::kMarkdown:
+        read_text(source, std::move(bytes), sink);
+        return;
+    }
+  } catch (const std::exception& e) {
+    sink.error(
+        {source, 0, std::string("cannot read as ") + input_format_name(format) + ": " + e.what()});
+  }
 }
 
-void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options, const InputSink& sink) {
+}  // namespace
+
+void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options,
+                 const InputSink& sink) {
   for (const std::string& input : inputs) {
     if (input == "-") {
       std::string bytes;
       if (!read_capped(std::cin, options.max_bytes, &bytes)) {
-        sink.error({"-", 0, "standard input is larger than the " + human_size(options.max_bytes) + " limit"});
+        sink.error(
+            {"-", 0,
+             "standard input is larger than the " + human_size(options.max_bytes) + " limit"});
         continue;
       }
-      read_bytes("-", std::move(bytes), sink);
+      read_bytes("-", std::move(bytes), sink, options);
     } else {
       read_file(input, options, sink);
     }

@@ -2,7 +2,6 @@
 
 #include <unicode/unistr.h>
 
-
 namespace escalint {
 
 namespace {

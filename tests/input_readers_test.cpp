@@ -1,0 +1,536 @@
+// Unit tests for the input readers (src/input): each reader on small inline inputs.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "input/charset.h"
+#include "input/csv_reader.h"
+#include "input/html_to_text.h"
+#include "input/input_format.h"
+#include "input/mbox_reader.h"
+#include "input/mime_reader.h"
+#include "input/read_input.h"
+#include "input/ticket_fields.h"
+#include "test_support.h"
+
+namespace escalint {
+namespace {
+
+struct Collected {
+  std::vector<Draft> drafts;
+  std::vector<InputError> errors;
+};
+
+Collected read(const std::string& source, const std::string& bytes, ReadOptions options = {}) {
+  Collected c;
+  read_bytes(source, bytes,
+             {[&](Draft d) { c.drafts.push_back(std::move(d)); },
+              [&](InputError e) { c.errors.push_back(std::move(e)); }},
+             options);
+  return c;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// ---- HTML ----
+
+TEST(InputHtml, BlocksListsAndLinks) {
+  const std::string text = html_to_text(
+      "<html><head><style>p{color:red}</style><title>t</title></head><body>"
+      "<p>Hello   team,</p><div>Checkout fails on <b>2.4.6-p3</b>.</div>"
+      "<ul><li>Order 10045</li><li>Order 10046</li></ul>"
+      "<ol><li>Open the cart</li><li>Pay</li></ol>"
+      "<p>See <a href=\"https://shop.example/orders/10045\">the order page</a> and "
+      "<a href=\"https://shop.example/x\">https://shop.example/x</a>, or "
+      "<a "
+      "href=\"mailto:ann@example.com\">Ann</a>.<br>Thanks</p><script>alert(1)</script></body></"
+      "html>");
+  EXPECT_EQ(text,
+            "Hello team,\n\nCheckout fails on 2.4.6-p3.\n\n- Order 10045\n- Order 10046\n\n1. Open "
+            "the cart\n"
+            "2. Pay\n\nSee the order page (https://shop.example/orders/10045) and "
+            "https://shop.example/x, or Ann.\n"
+            "Thanks\n");
+}
+
+TEST(InputHtml, BlockquoteBecomesQuotedLines) {
+  const std::string text = html_to_text(
+      "<div>We still have no answer.</div><blockquote type=\"cite\"><div>We emailed the agency on "
+      "3 May.</div>"
+      "<blockquote><p>Inner quote</p></blockquote></blockquote><div>New text after.</div>");
+  EXPECT_TRUE(contains(text, "We still have no answer.\n")) << text;
+  EXPECT_TRUE(contains(text, "> We emailed the agency on 3 May.\n")) << text;
+  EXPECT_TRUE(contains(text, "> > Inner quote\n")) << text;
+  EXPECT_TRUE(contains(text, "\nNew text after.\n")) << text;
+}
+
+TEST(InputHtml, GmailQuote) {
+  const std::string text = html_to_text(
+      "<div dir=\"ltr\">Any update on this?</div><br><div class=\"gmail_quote\"><div dir=\"ltr\" "
+      "class=\"gmail_attr\">On Mon, 3 Mar 2025 at 10:02, Ann Berg &lt;ann@example.com&gt; "
+      "wrote:<br></div>"
+      "<blockquote class=\"gmail_quote\" style=\"margin:0px\"><div>Per the SOW section 4.2 we "
+      "called "
+      "Brightlane.</div></blockquote></div>");
+  EXPECT_TRUE(contains(text, "Any update on this?\n")) << text;
+  EXPECT_TRUE(contains(text, "> On Mon, 3 Mar 2025 at 10:02, Ann Berg <ann@example.com> wrote:\n"))
+      << text;
+  EXPECT_TRUE(contains(text, "Per the SOW section 4.2 we called Brightlane.")) << text;
+  for (std::size_t at = text.find("SOW"); at != std::string::npos; at = std::string::npos) {
+    const std::size_t line = text.rfind('\n', at) + 1;
+    EXPECT_EQ(text[line], '>') << text;
+  }
+}
+
+TEST(InputHtml, OutlookReplyHeaderStartsHistory) {
+  const std::string text = html_to_text(
+      "<div class=WordSection1><p class=MsoNormal>Hi Maria,<o:p></o:p></p><p "
+      "class=MsoNormal><o:p>&nbsp;</o:p></p>"
+      "<p class=MsoNormal>The payment page is still down.<o:p></o:p></p>"
+      "<div><div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'>"
+      "<p class=MsoNormal><b>From:</b> Jonas &lt;jonas@agency.example&gt;<br><b>Sent:</b> "
+      "Monday<br>"
+      "<b>Subject:</b> RE: payment</p></div></div><p class=MsoNormal>We raised CR-17 per the "
+      "contract.</p></div>");
+  EXPECT_TRUE(contains(text, "Hi Maria,\n\nThe payment page is still down.\n")) << text;
+  EXPECT_TRUE(contains(text, "> From: Jonas <jonas@agency.example>\n> Sent: Monday\n")) << text;
+  EXPECT_TRUE(contains(text, "> We raised CR-17 per the contract.\n")) << text;
+}
+
+TEST(InputHtml, OutlookWebDivRplyFwdMsg) {
+  const std::string text = html_to_text(
+      "<div>New words.</div><div id=\"appendonsend\"></div><hr><div "
+      "id=\"divRplyFwdMsg\"><b>From:</b> X</div>"
+      "<div>Old words.</div>");
+  EXPECT_TRUE(contains(text, "New words.\n")) << text;
+  EXPECT_TRUE(contains(text, "> From: X\n")) << text;
+  EXPECT_TRUE(contains(text, "> Old words.\n")) << text;
+}
+
+TEST(InputHtml, DeepNestingDoesNotOverflowTheStack) {
+  std::string html;
+  for (int i = 0; i < 20000; ++i) html += "<div>";
+  html += "deep text";
+  const std::string text = html_to_text(html);
+  EXPECT_TRUE(contains(text, "deep text")) << text.substr(0, 200);
+}
+
+TEST(InputHtml, DeclaredCharset) {
+  EXPECT_EQ(html_declared_charset("<html><head><meta charset=\"ISO-8859-1\"></head>"),
+            "iso-8859-1");
+  EXPECT_EQ(html_declared_charset(
+                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"),
+            "windows-1252");
+  EXPECT_EQ(html_declared_charset("<p>no meta</p>"), "");
+}
+
+TEST(InputHtml, HtmlFileIsADraftWithTextPositions) {
+  const Collected c = read("draft.html", "<html><body><p>Checkout is down.</p></body></html>");
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].body, "Checkout is down.\n");
+  EXPECT_EQ(c.drafts[0].position_prefix, "text");
+  EXPECT_FALSE(c.drafts[0].attachments_known);
+}
+
+// ---- charsets ----
+
+TEST(InputCharset, DeclaredCharsets) {
+  EXPECT_EQ(decode_to_utf8("\xE5\xE4\xF6", "iso-8859-1", "t").text, "åäö");
+  EXPECT_EQ(decode_to_utf8("\x93quoted\x94", "windows-1252", "t").text, "\u201Cquoted\u201D");
+  EXPECT_EQ(decode_to_utf8("\xF0\xD2\xC9\xD7\xC5\xD4", "koi8-r", "t").text, "Привет");
+  EXPECT_EQ(decode_to_utf8("\x1B$B$3$s$K$A$O\x1B(B", "iso-2022-jp", "t").text, "こんにちは");
+  EXPECT_EQ(decode_to_utf8(std::string("h\0i\0", 4), "utf-16le", "t").text, "hi");
+  EXPECT_TRUE(decode_to_utf8("abc", "utf-8", "t").notices.empty());
+}
+
+TEST(InputCharset, LyingAndUnknownLabelsFallBackWithANotice) {
+  // Labelled Latin-1 but valid UTF-8: read as UTF-8.
+  DecodedText d = decode_to_utf8("Hej, kassan \xC3\xA4r trasig", "iso-8859-1", "the body");
+  EXPECT_EQ(d.text, "Hej, kassan är trasig");
+  ASSERT_EQ(d.notices.size(), 1u);
+  // An unknown label on 8-bit bytes: never a crash, always a notice, always UTF-8 out.
+  d = decode_to_utf8("caf\xE9 \xFF\xFE\x81", "x-no-such-charset", "the body");
+  EXPECT_FALSE(d.notices.empty());
+  EXPECT_TRUE(is_valid_utf8(d.text));
+  // Invalid bytes for the label: replaced, and said.
+  d = decode_to_utf8("ok \xFF\xFF\xFF", "utf-8", "the body");
+  EXPECT_TRUE(is_valid_utf8(d.text));
+  EXPECT_FALSE(d.notices.empty());
+}
+
+// ---- MIME ----
+
+TEST(InputMime, PlainSevenBitBodyKeepsTheFilesPositions) {
+  const std::string eml =
+      "From: Ann <ann@example.com>\r\nTo: csm@example.com\r\nSubject: Checkout down\r\nDate: Mon, "
+      "3 Mar 2025 "
+      "10:00:00 +0100\r\nMessage-ID: <a1@example.com>\r\nContent-Type: text/plain; "
+      "charset=utf-8\r\n"
+      "Content-Language: sv\r\n\r\nHej!\r\nKassan är nere.\r\n";
+  const Collected c = read("draft.eml", eml);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  const Draft& d = c.drafts[0];
+  EXPECT_EQ(d.subject, "Checkout down");
+  EXPECT_EQ(d.position_prefix, "");
+  EXPECT_EQ(d.body.size(), eml.size());  // header bytes blanked, not removed
+  EXPECT_EQ(d.body.substr(eml.find("Hej!")), "Hej!\r\nKassan är nere.\r\n");
+  EXPECT_EQ(d.body.find_first_not_of(" \r\n"), eml.find("Hej!"));
+  EXPECT_EQ(d.language_hint, "sv");
+  EXPECT_EQ(d.date, "2025-03-03T10:00:00+01:00");
+  EXPECT_TRUE(d.id.empty());
+  EXPECT_TRUE(d.attachments_known);
+  EXPECT_TRUE(d.attachments.empty());
+}
+
+TEST(InputMime, AlternativePrefersPlainAndListsAttachments) {
+  const std::string eml =
+      "From: a@example.com\nSubject: =?utf-8?Q?Kassan_=C3=A4r_nere?=\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=\"m\"\n\n--m\nContent-Type: multipart/alternative; "
+      "boundary=\"a\"\n\n"
+      "--a\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: "
+      "quoted-printable\n\n"
+      "Hej, betalningen f=F6rsvann.\n--a\nContent-Type: text/html\n\n<p>HTML version</p>\n--a--\n"
+      "--m\nContent-Type: image/png\nContent-Disposition: attachment; "
+      "filename*=utf-8''sk%C3%A4rmdump.png\n"
+      "Content-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--m--\n";
+  const Collected c = read("draft.eml", eml);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  const Draft& d = c.drafts[0];
+  EXPECT_EQ(d.subject, "Kassan är nere");
+  EXPECT_EQ(d.body, "Hej, betalningen försvann.");
+  EXPECT_EQ(d.position_prefix, "body");
+  ASSERT_EQ(d.attachments.size(), 1u);
+  EXPECT_EQ(d.attachments[0].name, "skärmdump.png");
+  EXPECT_EQ(d.attachments[0].type, "image/png");
+  EXPECT_EQ(d.attachments[0].size, 8u);
+}
+
+TEST(InputMime, HtmlOnlyMessageIsConverted) {
+  const std::string eml =
+      "From: a@example.com\nSubject: Re: status\nMIME-Version: 1.0\nContent-Type: text/html; "
+      "charset=utf-8\n"
+      "Content-Transfer-Encoding: base64\n\n" +
+      std::string("PGRpdj5OZXcgdGV4dDwvZGl2PjxibG9ja3F1b3RlPk9sZCB0ZXh0PC9ibG9ja3F1b3RlPg==") +
+      "\n";
+  const Collected c = read("draft.eml", eml);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].body, "New text\n\n> Old text\n");
+  EXPECT_EQ(c.drafts[0].subject, "Re: status");
+}
+
+TEST(InputMime, MalformedEncodedWordAndUnknownCharsetDoNotCrash) {
+  const std::string eml =
+      "From: a@example.com\nSubject: =?x-unknown?Q?caf=E9?= =?utf-8?B?broken\nMIME-Version: 1.0\n"
+      "Content-Type: text/plain; charset=x-unknown\nContent-Transfer-Encoding: 8bit\n\ncaf\xE9 "
+      "\xFF ok\n";
+  const Collected c = read("draft.eml", eml);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_FALSE(c.drafts[0].notices.empty());
+  EXPECT_TRUE(is_valid_utf8(c.drafts[0].body));
+}
+
+TEST(InputMime, MessageWithoutTextIsAnErrorNamingTheProblem) {
+  const Collected c = read("img.eml",
+                           "From: a@example.com\nContent-Type: "
+                           "image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].source, "img.eml");
+  EXPECT_TRUE(contains(c.errors[0].message, "no text")) << c.errors[0].message;
+}
+
+TEST(InputMime, LooksLikeMime) {
+  EXPECT_TRUE(looks_like_mime("From: a@example.com\nMessage-ID: <x@y>\n\nbody"));
+  EXPECT_TRUE(looks_like_mime("Return-Path: <a@b>\nReceived: by x\n\tfolded\nSubject: s\n\nbody"));
+  EXPECT_FALSE(looks_like_mime("Subject: Checkout is down\n\nHi team"));
+  EXPECT_FALSE(looks_like_mime("Hi team,\nthe checkout: broken\n"));
+}
+
+// ---- mbox ----
+
+TEST(InputMbox, SplitsMessagesAndUnescapesFromLines) {
+  const std::string mbox =
+      "From ann@example.com Mon Mar  3 10:00:00 2025\nFrom: ann@example.com\nSubject: "
+      "one\nMessage-ID: <1@x>\n\n"
+      "First.\n>From the agency we heard nothing.\n>>From here, quoted.\n\n"
+      "From - Tue Mar  4 10:00:00 2025\nFrom: bo@example.com\nSubject: two\n\nSecond.\nFrom Russia "
+      "with love\n\n"
+      "From bo@example.com Wed Mar  5 10:00:00 2025\nFrom: bo@example.com\nSubject: "
+      "three\n\nThird.\n";
+  const Collected c = read("archive.mbox", mbox);
+  ASSERT_EQ(c.drafts.size(), 3u);
+  EXPECT_EQ(c.drafts[0].id, "1@x");
+  EXPECT_EQ(c.drafts[0].record, 1u);
+  EXPECT_EQ(c.drafts[0].body, "First.\nFrom the agency we heard nothing.\n>From here, quoted.\n");
+  EXPECT_EQ(c.drafts[1].id, "message 2");
+  EXPECT_TRUE(contains(c.drafts[1].body, "From Russia with love")) << c.drafts[1].body;
+  EXPECT_EQ(c.drafts[2].subject, "three");
+  for (const Draft& d : c.drafts) EXPECT_EQ(d.position_prefix, "body");
+}
+
+TEST(InputMbox, SeparatorHeuristic) {
+  EXPECT_TRUE(is_mbox_separator("From ann@example.com Mon Mar  3 10:00:00 2025", "From: x"));
+  EXPECT_TRUE(is_mbox_separator("From - ", "Subject: x"));
+  EXPECT_TRUE(is_mbox_separator("From MAILER-DAEMON Wed Sep 20 21:46:03 2006", "Date: x"));
+  EXPECT_FALSE(is_mbox_separator("From Russia with love", "Year: 1963"));
+  EXPECT_FALSE(is_mbox_separator("From ann@example.com Mon", "not a header"));
+}
+
+// ---- tickets ----
+
+TEST(InputTickets, ZendeskExportUsesTheRequestersFirstPublicComment) {
+  const std::string json = R"({"tickets": [
+    {"id": 101, "subject": "Checkout down", "description": "desc 101", "requester_id": 7, "status": "open",
+     "created_at": "2025-03-03T10:00:00Z",
+     "comments": [{"author_id": 9, "public": true, "body": "agent reply"},
+                  {"author_id": 7, "public": false, "body": "private note"},
+                  {"author_id": 7, "public": true, "plain_body": "requester text",
+                   "attachments": [{"file_name": "error.png", "content_type": "image/png", "size": 2048}]}]},
+    {"id": 102, "subject": "Search broken", "description": "desc 102", "requester_id": 8, "status": "new"}]})";
+  const Collected c = read("export.json", json);
+  ASSERT_EQ(c.drafts.size(), 2u);
+  EXPECT_EQ(c.drafts[0].id, "101");
+  EXPECT_EQ(c.drafts[0].record, 1u);
+  EXPECT_EQ(c.drafts[0].subject, "Checkout down");
+  EXPECT_EQ(c.drafts[0].body, "requester text");
+  EXPECT_TRUE(c.drafts[0].attachments_known);
+  ASSERT_EQ(c.drafts[0].attachments.size(), 1u);
+  EXPECT_EQ(c.drafts[0].attachments[0].name, "error.png");
+  EXPECT_EQ(c.drafts[0].attachments[0].size, 2048u);
+  EXPECT_EQ(c.drafts[1].body, "desc 102");
+  EXPECT_FALSE(c.drafts[1].attachments_known);
+}
+
+TEST(InputTickets, SingleZendeskTicket) {
+  const Collected c = read(
+      "t.json", R"({"ticket": {"id": 5, "subject": "S", "description": "D", "requester_id": 1}})");
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].record, 0u);
+  EXPECT_EQ(c.drafts[0].body, "D");
+}
+
+TEST(InputTickets, JiraIssueWithAtlassianDocumentFormat) {
+  const std::string json =
+      R"({"key": "SHOP-12", "fields": {"summary": "Checkout fails", "created": "2025-03-03",
+    "attachment": [{"filename": "log.txt", "mimeType": "text/plain", "size": 12}],
+    "description": {"type": "doc", "version": 1, "content": [
+      {"type": "paragraph", "content": [{"type": "text", "text": "Since "},
+        {"type": "text", "text": "2.4.7", "marks": [{"type": "code"}]}, {"type": "text", "text": " see "},
+        {"type": "text", "text": "order 1", "marks": [{"type": "link", "attrs": {"href": "https://s.example/o/1"}}]}]},
+      {"type": "bulletList", "content": [
+        {"type": "listItem", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "one"}]}]},
+        {"type": "listItem", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "two"}]}]}]},
+      {"type": "blockquote", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "quoted"}]}]},
+      {"type": "paragraph", "content": [{"type": "mention", "attrs": {"text": "@Jonas"}},
+        {"type": "hardBreak"}, {"type": "text", "text": "bye"}]}]}}})";
+  const Collected c = read("issue.json", json);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  const Draft& d = c.drafts[0];
+  EXPECT_EQ(d.id, "SHOP-12");
+  EXPECT_EQ(d.subject, "Checkout fails");
+  EXPECT_EQ(d.body,
+            "Since 2.4.7 see order 1 (https://s.example/o/1)\n\n- one\n- two\n\n> "
+            "quoted\n\n@Jonas\nbye\n");
+  ASSERT_EQ(d.attachments.size(), 1u);
+  EXPECT_EQ(d.attachments[0].name, "log.txt");
+}
+
+TEST(InputTickets, JiraWikiMarkup) {
+  EXPECT_EQ(jira_wiki_to_text("h2. Problem\nSee [order|https://s.example/o/1].\n{quote}We asked "
+                              "them.{quote}\n* a\n# b"),
+            "Problem\nSee order (https://s.example/o/1).\n> We asked them.\n- a\n1. b\n");
+}
+
+TEST(InputTickets, JsonlMalformedLineIsAnErrorAndTheRestGoOn) {
+  const std::string jsonl =
+      "{\"id\": \"a\", \"subject\": \"S1\", \"body\": \"B1\"}\n"
+      "{\"id\": \"b\", \"subject\": \"S2\", \"body\": \n"
+      "\n"
+      "{\"id\": \"c\", \"ticket\": {\"text\": \"nested\"}, \"text\": \"B3\"}\n";
+  const Collected c = read("t.jsonl", jsonl);
+  ASSERT_EQ(c.drafts.size(), 2u);
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].record, 2u);
+  EXPECT_TRUE(contains(c.errors[0].message, "line 2")) << c.errors[0].message;
+  EXPECT_EQ(c.drafts[0].id, "a");
+  EXPECT_EQ(c.drafts[0].record, 1u);
+  EXPECT_EQ(c.drafts[1].body, "B3");
+  EXPECT_EQ(c.drafts[1].record, 4u);
+}
+
+TEST(InputTickets, DottedFieldPaths) {
+  ReadOptions o;
+  o.fields.id = "meta.ref";
+  o.fields.subject = "fields.title";
+  o.fields.body = "comments.1.text";
+  const Collected c = read(
+      "t.jsonl",
+      R"({"meta": {"ref": 42}, "fields": {"title": "T"}, "comments": [{"text": "x"}, {"text": "second"}]})"
+      "\n",
+      o);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].id, "42");
+  EXPECT_EQ(c.drafts[0].subject, "T");
+  EXPECT_EQ(c.drafts[0].body, "second");
+  o.fields.body = "nope";
+  const Collected missing = read("t.jsonl", "{\"body\": \"x\"}\n", o);
+  ASSERT_EQ(missing.errors.size(), 1u);
+  EXPECT_TRUE(contains(missing.errors[0].message, "nope"));
+}
+
+// ---- CSV ----
+
+TEST(InputCsv, QuotingMultiLineFieldsAndBom) {
+  const std::string csv =
+      "\xEF\xBB\xBFid,subject,body\r\n"
+      "1,\"Checkout, again\",\"Line one\r\nLine \"\"two\"\"\"\r\n"
+      "2,Plain,Simple text\r\n";
+  const Collected c = read("t.csv", csv);
+  ASSERT_EQ(c.drafts.size(), 2u);
+  EXPECT_EQ(c.drafts[0].id, "1");
+  EXPECT_EQ(c.drafts[0].subject, "Checkout, again");
+  EXPECT_EQ(c.drafts[0].body, "Line one\r\nLine \"two\"");
+  EXPECT_EQ(c.drafts[0].record, 1u);
+  EXPECT_EQ(c.drafts[1].body, "Simple text");
+  EXPECT_EQ(c.drafts[1].record, 2u);
+}
+
+TEST(InputCsv, BrokenRowsAreErrorsAndTheRestGoOn) {
+  const std::string csv =
+      "ticket,title,description\n"
+      "1,a,b,c,d\n"
+      "2,ok,fine\n"
+      "3,bad,\"never closed\n";
+  ReadOptions o;
+  o.fields.id = "ticket";
+  const Collected c = read("t.csv", csv, o);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].id, "2");
+  EXPECT_EQ(c.drafts[0].subject, "ok");
+  ASSERT_EQ(c.errors.size(), 2u);
+  EXPECT_EQ(c.errors[0].record, 1u);
+  EXPECT_EQ(c.errors[1].record, 3u);
+  EXPECT_TRUE(contains(c.errors[1].message, "not closed")) << c.errors[1].message;
+}
+
+TEST(InputCsv, SemicolonDelimiter) {
+  const Collected c = read("t.csv", "subject;body\nA;\"x; y\"\n");
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].body, "x; y");
+}
+
+// ---- detection ----
+
+TEST(InputFormatDetection, ByExtensionAndContent) {
+  EXPECT_EQ(detect_format("a.eml", "x"), InputFormat::kEml);
+  EXPECT_EQ(detect_format("a.jsonl", "{}"), InputFormat::kJsonl);
+  EXPECT_EQ(detect_format("a.csv", "a,b"), InputFormat::kCsv);
+  EXPECT_EQ(detect_format("a.htm", "x"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("a.txt", "[URGENT] checkout down"), InputFormat::kText);
+  EXPECT_EQ(detect_format("a.md", "# Title"), InputFormat::kMarkdown);
+  EXPECT_EQ(detect_format("a.txt", "Subject: Re: x\n\nHi"), InputFormat::kText);
+  EXPECT_EQ(detect_format("a.txt", "From: a@b\nMessage-ID: <x>\n\nHi"), InputFormat::kEml);
+  EXPECT_EQ(detect_format("", "{\"tickets\": []}"), InputFormat::kJson);
+  EXPECT_EQ(detect_format("", "{\"a\": 1}\n{\"a\": 2}\n"), InputFormat::kJsonl);
+  EXPECT_EQ(detect_format("", "[URGENT] checkout down"), InputFormat::kText);
+  EXPECT_EQ(detect_format("", "<!DOCTYPE html><p>x</p>"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("",
+                          "From a@b Mon Mar  3 10:00:00 2025\nFrom: a@b\n\nx\n\nFrom b@c Tue Mar  "
+                          "4 10:00:00 2025\nFrom: b@c\n\ny\n"),
+            InputFormat::kMbox);
+  EXPECT_EQ(detect_format("", "From a@b Mon Mar  3 10:00:00 2025\nFrom: a@b\nSubject: s\n\nx\n"),
+            InputFormat::kEml);
+  EXPECT_EQ(parse_input_format("zendesk"), InputFormat::kJson);
+  EXPECT_EQ(parse_input_format("nope"), std::nullopt);
+}
+
+TEST(InputFormatDetection, ForcedFormat) {
+  ReadOptions o;
+  o.format = InputFormat::kCsv;
+  const Collected c = read("-", "subject,body\nS,B\n", o);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].body, "B");
+}
+
+TEST(InputText, PlainTextDraftHasNoAttachmentList) {
+  const Collected c = read("draft.txt", "Please see the attached screenshot.\n");
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_FALSE(c.drafts[0].attachments_known);
+  EXPECT_TRUE(c.drafts[0].attachments.empty());
+  EXPECT_EQ(c.drafts[0].position_prefix, "");
+}
+
+// ---- positions through the linter ----
+
+std::optional<Location> denied_contact(const Draft& d) {
+  const DraftResult r = testing_support::linter_for("en").check(d);
+  for (const Finding& f : r.findings) {
+    if (f.rule == "partner-contact" && f.status == "denied") return f.location;
+  }
+  return std::nullopt;
+}
+
+TEST(InputPositions, OwnBytesMailPointsAtTheFilesLine) {
+  const std::string eml =
+      "From: a@example.com\nDate: Mon, 3 Mar 2025 10:00:00 +0100\nSubject: Checkout\n\nHello,\n\n"
+      "We have not raised it with the agency yet.\n";
+  const Collected c = read("draft.eml", eml);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  const auto loc = denied_contact(c.drafts[0]);
+  ASSERT_TRUE(loc.has_value());
+  EXPECT_EQ(loc->position_prefix, "");
+  EXPECT_EQ(loc->position.line, 7u);  // the file's line
+  EXPECT_EQ(loc->position.column, 1u);
+  EXPECT_EQ(loc->position.byte_offset, eml.find("We have not"));
+}
+
+TEST(InputPositions, DecodedMailPointsAtTheBodyPart) {
+  const std::string eml =
+      "From: a@example.com\nSubject: Checkout\nMIME-Version: 1.0\nContent-Type: text/plain; "
+      "charset=utf-8\n"
+      "Content-Transfer-Encoding: quoted-printable\n\nHello,\n\nWe have not raised it with the "
+      "agency yet.=\n Sorry.\n";
+  const Collected c = read("draft.eml", eml);
+  ASSERT_EQ(c.drafts.size(), 1u);
+  const auto loc = denied_contact(c.drafts[0]);
+  ASSERT_TRUE(loc.has_value());
+  EXPECT_EQ(loc->position_prefix, "body");
+  EXPECT_EQ(loc->position.line, 3u);  // the decoded body's line
+}
+
+TEST(InputFolders, AFolderWalkSkipsJsonThatHoldsNoTickets) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "escalint-input-walk-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "labels.jsonl")
+      << "{\"file\": \"a.txt\", \"scope\": \"present\"}\n{\"file\": \"b.txt\"}\n";
+  std::ofstream(dir / "a.txt") << "Checkout is down.\n";
+  std::ofstream(dir / "t.eml") << "From: a@example.com\nMessage-ID: <x@y>\nSubject: S\n\nBody\n";
+  std::ofstream(dir / "skip.bin") << "ignored";
+  Collected walked;
+  ReadOptions o;
+  o.recursive = true;
+  read_inputs({dir.string()}, o,
+              {[&](Draft d) { walked.drafts.push_back(std::move(d)); },
+               [&](InputError e) { walked.errors.push_back(std::move(e)); }});
+  EXPECT_EQ(walked.drafts.size(), 2u);
+  EXPECT_TRUE(walked.errors.empty());
+  Collected named;
+  read_inputs({(dir / "labels.jsonl").string()}, {},
+              {[&](Draft d) { named.drafts.push_back(std::move(d)); },
+               [&](InputError e) { named.errors.push_back(std::move(e)); }});
+  ASSERT_EQ(named.errors.size(), 1u);  // one error for the file, not one per record
+  EXPECT_TRUE(contains(named.errors[0].message, "text field")) << named.errors[0].message;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace escalint
