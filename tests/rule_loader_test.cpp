@@ -272,7 +272,7 @@ TEST(RuleLoader, EmptyPackIsAnError) {
 // node (neg["before"], m["reply_header"], n["examples"]["pass"]), which makes yaml-cpp
 // throw InvalidNode: the pack is refused with "<file>:0: invalid node; first invalid
 // key: "negation"" plus a bogus "language 'en' has no lang/en.yaml". Enable when fixed.
-TEST(RuleLoader, DISABLED_OptionalSectionsMayBeLeftOut) {
+TEST(RuleLoader, OptionalSectionsMayBeLeftOut) {
   const std::string rule = R"(id: bare
 kind: require
 level: warning

@@ -101,7 +101,7 @@ TEST_F(SentencesTest, EnglishApprox) {
 // only helps when ICU breaks after the first full stop; ICU breaks after the last one
 // ("t.ex.| Klarna"), so src/text/sentences.cpp's suppressBreakAfter() calls have no
 // effect for them. Enable when fixed.
-TEST_F(SentencesTest, DISABLED_AbbreviationsWithInnerFullStops) {
+TEST_F(SentencesTest, AbbreviationsWithInnerFullStops) {
   ExpectAbbreviationHolds(
       *swedish_, "Flera betalsätt, t.ex. Klarna och Swish, slutade fungera. Vi behöver hjälp.",
       {"Flera betalsätt, t.ex. Klarna och Swish, slutade fungera.", "Vi behöver hjälp."});

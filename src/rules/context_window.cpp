@@ -33,6 +33,51 @@ std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& li
   return re;
 }
 
+// Clause boundaries: words at word edges (group 1), or punctuation as written (group 2),
+// which may follow a letter directly ("wait, I emailed them").
+std::unique_ptr<re2::RE2> compile_boundaries(const NegationVocabulary& v,
+                                             const std::map<std::string, std::string>& macros,
+                                             const std::string& source_file) {
+  auto join = [&](const std::vector<std::string>& list, const char* what) {
+    std::string joined;
+    for (const std::string& p : list) {
+      std::string error;
+      auto expanded = expand_macros(p, macros, &error);
+      if (!expanded) throw RuleError({source_file + ": " + what + " '" + p + "': " + error});
+      if (!joined.empty()) joined += '|';
+      joined.append("(?:").append(*expanded).append(")");
+    }
+    return joined;
+  };
+  const std::string words = join(v.clause_boundaries, "negation.clause_boundaries");
+  const std::string punctuation = join(v.clause_punctuation, "negation.clause_punctuation");
+  if (words.empty() && punctuation.empty()) return nullptr;
+  // A group that can never match keeps the group numbers fixed when a list is empty.
+  const std::string never = "[^\\x00-\\x{10FFFF}]";
+  std::string bounded = word_bounded(words.empty() ? never : words);
+  std::string pattern =
+      "(?:" + bounded.substr(4) + ")|(" + (punctuation.empty() ? never : punctuation) + ")";
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  auto re = std::make_unique<re2::RE2>(pattern, options);
+  if (!re->ok()) throw RuleError({source_file + ": negation clause boundaries: " + re->error()});
+  return re;
+}
+
+// The span of the first clause boundary in text[from, end), relative to text.
+bool find_boundary(const re2::RE2& boundary, std::string_view text, std::size_t from, Span* found) {
+  re2::StringPiece hit[3];
+  if (!boundary.Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
+                      RE2::UNANCHORED, hit, 3)) {
+    return false;
+  }
+  const re2::StringPiece& g = hit[1].data() ? hit[1] : hit[2];
+  const std::size_t b = g.data() - text.data();
+  *found = {b, b + g.size()};
+  return true;
+}
+
 bool is_word_char(UChar32 c) {
   return u_isalnum(c) || c == '\'';
 }
@@ -82,8 +127,7 @@ ContextWindow::ContextWindow(const NegationVocabulary& v,
     : before_(compile_alternation(v.before, macros, "negation.before", source_file)),
       after_(compile_alternation(v.after, macros, "negation.after", source_file)),
       pseudo_(compile_alternation(v.pseudo, macros, "negation.pseudo", source_file)),
-      boundary_(compile_alternation(v.clause_boundaries, macros, "negation.clause_boundaries",
-                                    source_file)),
+      boundary_(compile_boundaries(v, macros, source_file)),
       window_words_(v.window_words),
       window_words_after_(v.window_words_after) {}
 
@@ -126,13 +170,10 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
   Span pre{sentence.begin, std::max(sentence.begin, evidence.begin)};
   if (boundary_) {
     const std::string_view w = text.substr(pre.begin, pre.size());
-    re2::StringPiece hit[2];
-    std::size_t from = 0;
-    while (from < w.size() && boundary_->Match(re2::StringPiece(w.data(), w.size()), from, w.size(),
-                                               RE2::UNANCHORED, hit, 2)) {
-      const std::size_t end = hit[1].data() - w.data() + hit[1].size();
-      pre.begin = sentence.begin + end;
-      from = end > from ? end : from + 1;
+    Span b;
+    for (std::size_t from = 0; from < w.size() && find_boundary(*boundary_, w, from, &b);) {
+      pre.begin = sentence.begin + b.end;
+      from = b.end > from ? b.end : from + 1;
     }
   }
   pre = last_words(text, pre, window_words_);
@@ -143,11 +184,8 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
   Span post{std::min(evidence.end, sentence.end), sentence.end};
   if (boundary_ && !post.empty()) {
     const std::string_view w = text.substr(post.begin, post.size());
-    re2::StringPiece hit[2];
-    if (boundary_->Match(re2::StringPiece(w.data(), w.size()), 0, w.size(), RE2::UNANCHORED, hit,
-                         2)) {
-      post.end = post.begin + (hit[1].data() - w.data());
-    }
+    Span b;
+    if (find_boundary(*boundary_, w, 0, &b)) post.end = post.begin + b.begin;
   }
   post = first_words(text, post, window_words_after_);
   return find_trigger(after_.get(), text, {std::max(sentence.begin, evidence.begin), post.end},

@@ -143,6 +143,13 @@ class Walker {
   std::vector<std::string>* problems_;
 };
 
+// An optional map section: the section itself, or an empty map when it is left out
+// (looking keys up in a missing node would throw).
+YAML::Node section(const YAML::Node& parent, const char* key) {
+  const YAML::Node n = parent[key];
+  return n.IsDefined() && n.IsMap() ? n : YAML::Node(YAML::NodeType::Map);
+}
+
 std::optional<RuleKind> parse_kind(const std::string& s) {
   if (s == "require") return RuleKind::kRequire;
   if (s == "forbid") return RuleKind::kForbid;
@@ -196,9 +203,10 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
       rl.messages = w.string_map(n["messages"], "messages");
       rl.evidence = w.groups(n["evidence"], "evidence");
       rl.trigger = w.groups(n["trigger"], "trigger");
-      w.only_keys(n["examples"], {"pass", "fail"}, "examples");
-      rl.passing_examples = w.strings(n["examples"]["pass"], "examples.pass");
-      rl.failing_examples = w.strings(n["examples"]["fail"], "examples.fail");
+      const YAML::Node examples = section(n, "examples");
+      w.only_keys(examples, {"pass", "fail"}, "examples");
+      rl.passing_examples = w.strings(examples["pass"], "examples.pass");
+      rl.failing_examples = w.strings(examples["fail"], "examples.fail");
       if (rl.evidence.empty()) w.problem(n, "language " + code + " has no evidence patterns");
       if (rl.messages.empty()) w.problem(n, "language " + code + " has no messages");
       if (rule.kind == RuleKind::kWhenThen && rule.when_rule.empty() && rl.trigger.empty()) {
@@ -227,20 +235,23 @@ void load_language(const YAML::Node& root, Walker& w, const std::string& path, R
     std::erase(value, '\n');
     lang.macros[name] = value;
   }
-  const YAML::Node neg = root["negation"];
-  w.only_keys(
-      neg, {"before", "after", "pseudo", "clause_boundaries", "window_words", "window_words_after"},
-      "negation");
+  const YAML::Node neg = section(root, "negation");
+  w.only_keys(neg,
+              {"before", "after", "pseudo", "clause_boundaries", "clause_punctuation",
+               "window_words", "window_words_after"},
+              "negation");
   lang.negation.before = w.strings(neg["before"], "negation.before");
   lang.negation.after = w.strings(neg["after"], "negation.after");
   lang.negation.pseudo = w.strings(neg["pseudo"], "negation.pseudo");
   lang.negation.clause_boundaries =
       w.strings(neg["clause_boundaries"], "negation.clause_boundaries");
+  lang.negation.clause_punctuation =
+      w.strings(neg["clause_punctuation"], "negation.clause_punctuation");
   lang.negation.window_words = w.integer(neg["window_words"], "negation.window_words", 6);
   lang.negation.window_words_after =
       w.integer(neg["window_words_after"], "negation.window_words_after", 2);
   lang.abbreviations = w.strings(root["abbreviations"], "abbreviations");
-  const YAML::Node m = root["markers"];
+  const YAML::Node m = section(root, "markers");
   w.only_keys(m,
               {"reply_header", "forward_header", "header_block_start", "header_block_field",
                "signature_start", "closing", "disclaimer", "inherited_subject"},

@@ -77,12 +77,13 @@ struct RegionMarkers {
 // The ConText-style vocabulary for telling affirmed evidence from negated or
 // hypothetical evidence.
 struct NegationVocabulary {
-  std::vector<std::string> before;             // triggers before the evidence ("have not", "will")
-  std::vector<std::string> after;              // triggers after it ("... dem inte")
-  std::vector<std::string> pseudo;             // look like triggers but do not negate ("not only")
-  std::vector<std::string> clause_boundaries;  // end a trigger's scope ("but", ";")
-  int window_words = 6;                        // before the evidence
-  int window_words_after = 2;                  // after it ("vi kontaktade dem inte")
+  std::vector<std::string> before;              // triggers before the evidence ("have not", "will")
+  std::vector<std::string> after;               // triggers after it ("... dem inte")
+  std::vector<std::string> pseudo;              // look like triggers but do not negate ("not only")
+  std::vector<std::string> clause_boundaries;   // words that end a trigger's scope ("but")
+  std::vector<std::string> clause_punctuation;  // punctuation that does (",", ";"), edge-free
+  int window_words = 6;                         // before the evidence
+  int window_words_after = 2;                   // after it ("vi kontaktade dem inte")
 };
 
 struct LanguageData {

@@ -86,6 +86,9 @@ SentenceSplitter::SentenceSplitter(const std::string& language,
     builder->suppressBreakAfter(upper, status);
     status = U_ZERO_ERROR;  // a duplicate suppression is not an error worth stopping for
   }
+  for (const std::string& a : abbreviations) {
+    abbreviations_.insert(icu::UnicodeString::fromUTF8(a).foldCase());
+  }
   prototype_.reset(builder->wrapIteratorWithFilter(base.release(), status));
   if (U_FAILURE(status))
     throw std::runtime_error("ICU cannot build the sentence iterator for '" + language + "'");
@@ -100,11 +103,27 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span within) co
   std::unique_ptr<icu::BreakIterator> it(prototype_->clone());
   it->setText(v.text);
   int32_t start = it->first();
-  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
+    if (end < v.text.length() && ends_with_abbreviation(v.text, end)) continue;
     Span s = trim(text, {v.byte_at[start], v.byte_at[end]});
     if (!s.empty()) out.push_back(s);
+    start = end;
   }
   return out;
+}
+
+// ICU's suppressions miss abbreviations with inner full stops ("t.ex.", "e.g."): it
+// breaks after them all the same. So a break is also dropped when the word before it,
+// case-folded, is one of the language's abbreviations.
+bool SentenceSplitter::ends_with_abbreviation(const icu::UnicodeString& text, int32_t at) const {
+  int32_t end = at;
+  while (end > 0 && u_isUWhiteSpace(text.charAt(end - 1))) --end;
+  int32_t begin = end;
+  while (begin > 0 && !u_isUWhiteSpace(text.charAt(begin - 1)) && text.charAt(begin - 1) != '(')
+    --begin;
+  if (begin == end) return false;
+  icu::UnicodeString word(text, begin, end - begin);
+  return abbreviations_.count(word.foldCase()) > 0;
 }
 
 Span paragraph_at(std::string_view text, Span within, std::size_t offset) {

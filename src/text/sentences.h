@@ -7,6 +7,7 @@
 #include <unicode/brkiter.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,10 @@ class SentenceSplitter {
   Span sentence_at(std::string_view text, Span within, std::size_t offset) const;
 
  private:
+  bool ends_with_abbreviation(const icu::UnicodeString& text, int32_t at) const;
+
   std::unique_ptr<icu::BreakIterator> prototype_;  // never used directly: cloned per call
+  std::set<icu::UnicodeString> abbreviations_;     // case-folded
 };
 
 // The paragraph (lines between blank lines) holding `offset`, clipped to `within`.
