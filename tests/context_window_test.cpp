@@ -63,9 +63,8 @@ TEST(PartnerContact, AffirmedContactSatisfiesTheRule) {
 
 // A clause boundary written the usual way, right after a word ("longer:", "wait,"),
 // ends the scope of a trigger before it, as " so " does above.
-// DISABLED: fails today. src/rules/context_window.cpp wraps clause_boundaries in
-// word_bounded(), which needs a non-letter before the match, so "," ";" ":" "!" "?"
-// only end a clause when a space precedes them. Enable when fixed.
+// (Regression: punctuation clause boundaries used to need a word edge before them, so
+// "," ";" ":" only ended a clause when a space preceded them.)
 TEST(PartnerContact, PunctuationEndsTheScopeOfANegation) {
   for (const Case& c : {Case{"en", "We will not wait any longer: I emailed the agency on 3 March."},
                         Case{"en", "We could not wait, I emailed the agency on 3 March."},
@@ -163,6 +162,29 @@ TEST(PartnerContact, DeniedFindingColumnsCountCodePoints) {
   EXPECT_EQ(p.byte_offset, body.find("Äntligen"));
   // "Äntligen: vi har inte pratat med byrån än." is 42 code points; end_column is exclusive.
   EXPECT_EQ(p.end_column, 43u);
+}
+
+}  // namespace
+}  // namespace escalint
+
+namespace escalint {
+namespace {
+
+// attachment-missing needs a source that lists attachments: plain text says nothing.
+TEST(AttachmentMissing, FiresOnlyWhenTheMessageIsKnownToCarryNone) {
+  const std::string body = "Please see the attached screenshot of the error.";
+  Draft text;
+  text.source = "draft.txt";
+  text.body = body;
+  Draft mail = text;
+  mail.source = "draft.eml";
+  mail.attachments_known = true;
+  Draft with_file = mail;
+  with_file.attachments.push_back({"error.png", "image/png", 2048});
+  const Linter& linter = testing_support::linter_for("en");
+  EXPECT_TRUE(testing_support::findings_of(linter.check(text), "attachment-missing").empty());
+  EXPECT_EQ(testing_support::findings_of(linter.check(mail), "attachment-missing").size(), 1u);
+  EXPECT_TRUE(testing_support::findings_of(linter.check(with_file), "attachment-missing").empty());
 }
 
 }  // namespace

@@ -21,8 +21,7 @@ using ::testing::AllOf;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 
-// The loader needs `negation` and `markers` sections today (see
-// DISABLED_OptionalSectionsMayBeLeftOut below).
+// A small but complete language file (OptionalSectionsMayBeLeftOut covers a bare one).
 const char* kLanguage = R"(language: en
 name: English
 macros:
@@ -268,10 +267,8 @@ TEST(RuleLoader, EmptyPackIsAnError) {
 // A language file without `negation` or `markers`, and a rule language without
 // `examples`, should load with empty lists (the loader's defaults, e.g. window_words
 // 6, show that the sections are optional).
-// DISABLED: fails today. src/rules/rule_loader.cpp indexes into the missing section's
-// node (neg["before"], m["reply_header"], n["examples"]["pass"]), which makes yaml-cpp
-// throw InvalidNode: the pack is refused with "<file>:0: invalid node; first invalid
-// key: "negation"" plus a bogus "language 'en' has no lang/en.yaml". Enable when fixed.
+// (Regression: indexing into a missing section made yaml-cpp throw InvalidNode, and the
+// pack was refused with "<file>:0: invalid node; first invalid key: "negation"".)
 TEST(RuleLoader, OptionalSectionsMayBeLeftOut) {
   const std::string rule = R"(id: bare
 kind: require

@@ -46,7 +46,7 @@ TEST_P(RuleExamples, BehaveAsTheRuleFilesSay) {
   for (const Example& e : all_examples()) {
     if (e.language != language) continue;
     ++run;
-    const DraftResult result = testing_support::check_body(e.language, e.text);
+    const DraftResult result = testing_support::check_example(e.language, e.text);
     ASSERT_EQ(result.language, e.language);
     std::string fired_rules;
     bool fired = false;

@@ -39,6 +39,16 @@ inline DraftResult check_body(const std::string& language, const std::string& bo
   return linter_for(language).check(draft);
 }
 
+// A rule's example as `escalint rules test` checks it: a message known to carry no
+// attachment.
+inline DraftResult check_example(const std::string& language, const std::string& body) {
+  Draft draft;
+  draft.source = "example.eml";
+  draft.body = body;
+  draft.attachments_known = true;
+  return linter_for(language).check(draft);
+}
+
 // The findings of `rule` in `result`.
 inline std::vector<Finding> findings_of(const DraftResult& result, const std::string& rule) {
   std::vector<Finding> out;

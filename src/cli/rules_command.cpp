@@ -83,6 +83,7 @@ int test_rules(const RulePack& pack) {
           Draft d;
           d.source = r.source_file;
           d.body = text;
+          d.attachments_known = true;  // an example is a message known to carry no attachment
           const DraftResult result = linter.check(d);
           const bool fired = std::any_of(result.findings.begin(), result.findings.end(),
                                          [&](const Finding& f) { return f.rule == r.id; });

@@ -42,6 +42,7 @@ class Judge {
       for (std::size_t r = 0; r < pack_.rules.size(); ++r) {
         const Rule& rule = pack_.rules[r];
         if (!options_.enabled[r] || !rule.languages.count(compiled_.language())) continue;
+        if (rule.only_without_attachments && !doc_.known_without_attachments) continue;
         if ((!rule.when_rule.empty() || !rule.excused_by.empty()) != dependent) continue;
         judge(static_cast<int>(r), &out);
       }

@@ -166,7 +166,7 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   if (rule.id.empty()) w.problem(root, "a rule file needs an 'id'");
   w.only_keys(root,
               {"id", "order", "kind", "level", "check", "weight", "negation", "min_count",
-               "when_rule", "excused_by", "languages"},
+               "when_rule", "excused_by", "only_without_attachments", "languages"},
               "a rule");
   const std::string kind = w.string(root["kind"], "kind");
   if (auto k = parse_kind(kind)) {
@@ -187,6 +187,8 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   rule.min_count = w.integer(root["min_count"], "min_count", 1);
   rule.when_rule = w.string(root["when_rule"], "when_rule");
   rule.excused_by = w.string(root["excused_by"], "excused_by");
+  rule.only_without_attachments =
+      w.boolean(root["only_without_attachments"], "only_without_attachments");
   const YAML::Node langs = root["languages"];
   if (!langs.IsMap() || langs.size() == 0)
     w.problem(root, "a rule needs 'languages' with at least one language");

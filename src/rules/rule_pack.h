@@ -58,6 +58,7 @@ struct Rule {
   int min_count = 1;
   std::string when_rule;   // when-then: the rule whose affirmed evidence is the trigger
   std::string excused_by;  // forbid: a rule whose evidence in the same sentence excuses a match
+  bool only_without_attachments = false;  // applies only to drafts known to carry none
   std::string source_file;
   std::map<std::string, RuleLanguage> languages;
 };

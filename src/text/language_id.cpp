@@ -35,9 +35,10 @@ LanguageGuess identify_language(std::string_view text, const std::set<std::strin
     hints.content_language_hint = hint.c_str();
     hints.language_hint = CLD2::GetLanguageFromName(hint.c_str());
   }
-  CLD2::Language top3[3];
-  int percent3[3];
-  double scores3[3];
+  // CLD2 returns early on text it rejects without filling these.
+  CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
+  int percent3[3] = {0, 0, 0};
+  double scores3[3] = {0, 0, 0};
   int text_bytes = 0;
   bool reliable = false;
   int valid_prefix = 0;

@@ -33,6 +33,7 @@ std::string Document::new_text_sample(std::size_t max_bytes) const {
 Document prepare(const Draft& draft, const RegionDetector& regions) {
   Document doc;
   doc.notices = draft.notices;
+  doc.known_without_attachments = draft.attachments_known && draft.attachments.empty();
   if (!draft.subject.empty()) {
     TextField subject = make_field("subject", draft.subject, &doc.notices);
     if (regions.inherited_subject(subject.text())) {

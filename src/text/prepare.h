@@ -13,6 +13,8 @@ namespace escalint {
 struct Document {
   std::vector<TextField> fields;  // "subject" (when the draft has one), then "body"
   std::vector<std::string> notices;
+  // Known to carry no attachment: the source lists attachments (mail, tickets) and has none.
+  bool known_without_attachments = false;
 
   // The new text of every field, joined by blank lines, at most `max_bytes` of it:
   // what language identification reads.
