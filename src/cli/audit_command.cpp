@@ -29,6 +29,7 @@
 #include "cli/commands.h"
 #include "cli/linter_cache.h"
 #include "input/read_input.h"
+#include "text/ascii.h"
 
 namespace escalint {
 
@@ -62,18 +63,13 @@ std::vector<std::string> split_ids(const std::vector<std::string>& values) {
   return out;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The --group-field value of a draft: a field the reader kept (exact name, else
 // case-insensitively), else the built-in "source" and "folder".
 std::string group_value(const Draft& draft, const std::string& field) {
   if (const auto it = draft.fields.find(field); it != draft.fields.end()) return it->second;
-  const std::string want = lower(field);
+  const std::string want = ascii_lower(field);
   for (const auto& [k, v] : draft.fields) {
-    if (lower(k) == want) return v;
+    if (ascii_lower(k) == want) return v;
   }
   if (want == "source") return draft.source;
   if (want == "folder") {
@@ -358,7 +354,7 @@ int audit_command(const std::vector<std::string>& args) {
     }
     std::string group = group_field.empty() ? std::string() : group_value(draft, group_field);
     return [draft = std::move(draft), lf, group = std::move(group),
-            by_language = lower(group_field) == "language"]() {
+            by_language = ascii_lower(group_field) == "language"]() {
       AuditedDraft d;
       try {
         d.result = lf.linter->check(draft);

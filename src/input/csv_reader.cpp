@@ -4,16 +4,11 @@
 #include <cctype>
 
 #include "input/charset.h"
+#include "text/ascii.h"
 
 namespace escalint {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string trim(std::string s) {
   const auto b = s.find_first_not_of(" \t\r\n");
@@ -121,10 +116,10 @@ void read_csv(const std::string& source, std::string_view bytes, const FieldMapp
     return;
   }
   std::vector<std::string> header;
-  for (const std::string& h : rows[0].fields) header.push_back(lower(trim(h)));
+  for (const std::string& h : rows[0].fields) header.push_back(ascii_lower(trim(h)));
   auto column = [&](const std::string& given, std::initializer_list<const char*> defaults) -> int {
     if (!given.empty()) {
-      auto it = std::find(header.begin(), header.end(), lower(trim(given)));
+      auto it = std::find(header.begin(), header.end(), ascii_lower(trim(given)));
       return it == header.end() ? -2 : static_cast<int>(it - header.begin());
     }
     for (const char* d : defaults) {

@@ -1,4 +1,5 @@
 #include "input/html_to_text.h"
+#include "text/ascii.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -14,12 +15,6 @@
 namespace escalint {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string attr(xmlNode* node, const char* name) {
   xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
@@ -74,7 +69,7 @@ std::string node_text(xmlNode* node) {
 
 // "https://x.example/a/" and "x.example/a" name the same place for a reader.
 std::string bare_url(std::string_view u) {
-  std::string s = lower(u);
+  std::string s = ascii_lower(u);
   for (const char* scheme : {"https://", "http://", "ftp://"}) {
     if (s.rfind(scheme, 0) == 0) {
       s.erase(0, std::strlen(scheme));
@@ -282,7 +277,7 @@ class Renderer {
     }
     if (has_class(attr(node, "class"), "OutlookMessageHeader")) return true;
     if (tag == "div") {
-      const std::string style = lower(attr(node, "style"));
+      const std::string style = ascii_lower(attr(node, "style"));
       if (style.find("border-top") != std::string::npos &&
           style.find("border:none") != std::string::npos) {
         const std::string t = squeeze(node_text(node));
@@ -307,7 +302,8 @@ class Renderer {
     }
     if (node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE) return true;
     if (node->type != XML_ELEMENT_NODE) return false;
-    const std::string tag = node->name ? lower(reinterpret_cast<const char*>(node->name)) : "";
+    const std::string tag =
+        node->name ? ascii_lower(reinterpret_cast<const char*>(node->name)) : "";
     Frame f;
     f.depth_before = quotes_;
     const Kind kind = kind_of(tag);
@@ -374,7 +370,7 @@ class Renderer {
   static bool has_element_child(xmlNode* node) {
     for (xmlNode* c = node->children; c; c = c->next) {
       if (c->type == XML_ELEMENT_NODE && c->name &&
-          lower(reinterpret_cast<const char*>(c->name)) == "img")
+          ascii_lower(reinterpret_cast<const char*>(c->name)) == "img")
         return true;
     }
     return false;
@@ -385,7 +381,8 @@ class Renderer {
     if (frames_.empty()) return;
     Frame f = std::move(frames_.back());
     frames_.pop_back();
-    const std::string tag = node->name ? lower(reinterpret_cast<const char*>(node->name)) : "";
+    const std::string tag =
+        node->name ? ascii_lower(reinterpret_cast<const char*>(node->name)) : "";
     const Kind kind = kind_of(tag);
     switch (kind) {
       case Kind::kSkip:
@@ -430,7 +427,7 @@ class Renderer {
   void link(xmlNode* node, const std::string& href_raw) {
     const std::string href = squeeze(href_raw);
     const std::string scheme =
-        lower(href.substr(0, href.find(':') == std::string::npos ? 0 : href.find(':')));
+        ascii_lower(href.substr(0, href.find(':') == std::string::npos ? 0 : href.find(':')));
     if (href.empty() || !(scheme == "http" || scheme == "https" || scheme == "ftp")) return;
     const std::string label = squeeze(node_text(node));
     if (label.empty()) return;  // an image link: a logo or a tracking pixel
@@ -469,7 +466,7 @@ std::string html_to_text(std::string_view html) {
 }
 
 std::string html_declared_charset(std::string_view html) {
-  const std::string head = lower(html.substr(0, 4096));
+  const std::string head = ascii_lower(html.substr(0, 4096));
   for (std::size_t at = head.find("<meta"); at != std::string::npos;
        at = head.find("<meta", at + 5)) {
     const std::size_t end = head.find('>', at);
@@ -494,7 +491,7 @@ bool looks_like_html(std::string_view bytes) {
   std::size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < bytes.size() && is_space(static_cast<unsigned char>(bytes[i]))) ++i;
-  const std::string start = lower(bytes.substr(i, 64));
+  const std::string start = ascii_lower(bytes.substr(i, 64));
   for (const char* p : {"<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>", "<p ",
                         "<table", "<!--", "<span", "<br", "<blockquote", "<h1", "<h2", "<style"}) {
     if (start.rfind(p, 0) == 0) return true;

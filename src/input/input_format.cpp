@@ -8,16 +8,11 @@
 #include "input/html_to_text.h"
 #include "input/mbox_reader.h"
 #include "input/mime_reader.h"
+#include "text/ascii.h"
 
 namespace escalint {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view extension_of(std::string_view path) {
   const std::size_t slash = path.find_last_of('/');
@@ -44,7 +39,7 @@ bool looks_like_mbox(std::string_view bytes, bool* several) {
 }  // namespace
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (n == "auto") return InputFormat::kAuto;
   if (n == "text" || n == "txt" || n == "plain") return InputFormat::kText;
   if (n == "md" || n == "markdown") return InputFormat::kMarkdown;
@@ -82,7 +77,7 @@ const char* input_format_name(InputFormat format) {
 }
 
 InputFormat format_for_extension(std::string_view extension) {
-  const std::string e = lower(extension);
+  const std::string e = ascii_lower(extension);
   if (e == ".eml" || e == ".msg") return InputFormat::kEml;
   if (e == ".mbox" || e == ".mbx") return InputFormat::kMbox;
   if (e == ".json") return InputFormat::kJson;
@@ -93,7 +88,7 @@ InputFormat format_for_extension(std::string_view extension) {
 }
 
 bool known_extension(std::string_view extension) {
-  const std::string e = lower(extension);
+  const std::string e = ascii_lower(extension);
   return e == ".txt" || e == ".md" || e == ".markdown" || e == ".text" || e == ".eml" ||
          e == ".mbox" || e == ".json" || e == ".jsonl" || e == ".ndjson" || e == ".csv" ||
          e == ".html" || e == ".htm";
@@ -109,7 +104,7 @@ InputFormat detect_format(std::string_view path, std::string_view bytes) {
     return by_ext;
   }
   if (by_ext != InputFormat::kAuto) return by_ext;
-  const std::string e = lower(ext);
+  const std::string e = ascii_lower(ext);
   const bool markdown = e == ".md" || e == ".markdown";
   const bool text_ext = markdown || e == ".txt" || e == ".text";
 

@@ -11,6 +11,7 @@
 
 #include "input/charset.h"
 #include "input/html_to_text.h"
+#include "text/ascii.h"
 
 namespace escalint {
 
@@ -32,12 +33,6 @@ struct Unref {
 };
 template <typename T>
 using GPtr = std::unique_ptr<T, Unref<T>>;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string str(const char* s) {
   return s ? std::string(s) : std::string();
@@ -80,8 +75,8 @@ std::size_t decoded_size(GMimeObject* obj) {
 std::string mime_type(GMimeObject* obj) {
   GMimeContentType* ct = g_mime_object_get_content_type(obj);
   if (!ct) return "text/plain";
-  return lower(str(g_mime_content_type_get_media_type(ct)) + "/" +
-               str(g_mime_content_type_get_media_subtype(ct)));
+  return ascii_lower(str(g_mime_content_type_get_media_type(ct)) + "/" +
+                     str(g_mime_content_type_get_media_subtype(ct)));
 }
 
 // Removes control characters (NUL, C0 except tab and line ends, DEL, C1) that a draft
@@ -207,7 +202,9 @@ void walk_multipart(GMimeMultipart* mp, Walk* walk, int depth) {
     DecodedText d = decode_to_utf8(prologue, "", "the body");
     walk->notices.insert(walk->notices.end(), d.notices.begin(), d.notices.end());
     drop_nuls(&d.text, &walk->notices, "the body");
-    note(walk, "a " + type + " part holds no parts (missing or wrong boundary); its raw content is read as the text");
+    note(walk, "a " + type +
+                   " part holds no parts (missing or wrong boundary); its raw content is read as "
+                   "the text");
     ++walk->text_parts;
     walk->texts.push_back(std::move(d.text));
     return;
@@ -371,7 +368,7 @@ bool own_bytes_body(GMimeObject* top, std::string_view bytes, std::size_t start,
       enc != GMIME_CONTENT_ENCODING_8BIT && enc != GMIME_CONTENT_ENCODING_BINARY) {
     return false;
   }
-  const std::string cs = lower(str(g_mime_object_get_content_type_parameter(top, "charset")));
+  const std::string cs = ascii_lower(str(g_mime_object_get_content_type_parameter(top, "charset")));
   if (!cs.empty() && cs != "utf-8" && cs != "us-ascii" && cs != "ascii" && cs != "utf8")
     return false;
   const std::size_t b = body_start(bytes, start);
@@ -389,7 +386,7 @@ bool header_name_line(std::string_view l, std::string* name) {
   std::size_t i = 0;
   while (i < l.size() && l[i] > ' ' && l[i] < 0x7F && l[i] != ':') ++i;
   if (i == 0 || i >= l.size() || l[i] != ':') return false;
-  *name = lower(l.substr(0, i));
+  *name = ascii_lower(l.substr(0, i));
   return true;
 }
 

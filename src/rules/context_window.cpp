@@ -11,12 +11,10 @@ namespace escalint {
 
 namespace {
 
-// One word-bounded alternation of every pattern in `list`; null for an empty list.
-std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& list,
-                                              const std::map<std::string, std::string>& macros,
-                                              const std::string& what,
-                                              const std::string& source_file) {
-  if (list.empty()) return nullptr;
+// Every pattern of `list`, macros expanded, as one alternation ("" for an empty list).
+std::string join_expanded(const std::vector<std::string>& list,
+                          const std::map<std::string, std::string>& macros, const std::string& what,
+                          const std::string& source_file) {
   std::string joined;
   for (const std::string& p : list) {
     std::string error;
@@ -25,10 +23,20 @@ std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& li
     if (!joined.empty()) joined += '|';
     joined.append("(?:").append(*expanded).append(")");
   }
+  return joined;
+}
+
+// One word-bounded alternation of every pattern in `list`; null for an empty list.
+std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& list,
+                                              const std::map<std::string, std::string>& macros,
+                                              const std::string& what,
+                                              const std::string& source_file) {
+  if (list.empty()) return nullptr;
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(16 << 20);
-  auto re = std::make_unique<re2::RE2>(word_bounded(joined), options);
+  auto re = std::make_unique<re2::RE2>(word_bounded(join_expanded(list, macros, what, source_file)),
+                                       options);
   if (!re->ok()) throw RuleError({source_file + ": " + what + ": " + re->error()});
   return re;
 }
@@ -39,15 +47,7 @@ std::unique_ptr<re2::RE2> compile_boundaries(const NegationVocabulary& v,
                                              const std::map<std::string, std::string>& macros,
                                              const std::string& source_file) {
   auto join = [&](const std::vector<std::string>& list, const char* what) {
-    std::string joined;
-    for (const std::string& p : list) {
-      std::string error;
-      auto expanded = expand_macros(p, macros, &error);
-      if (!expanded) throw RuleError({source_file + ": " + what + " '" + p + "': " + error});
-      if (!joined.empty()) joined += '|';
-      joined.append("(?:").append(*expanded).append(")");
-    }
-    return joined;
+    return join_expanded(list, macros, what, source_file);
   };
   const std::string words = join(v.clause_boundaries, "negation.clause_boundaries");
   const std::string punctuation = join(v.clause_punctuation, "negation.clause_punctuation");

@@ -9,6 +9,7 @@
 #include "input/mime_reader.h"
 #include "report/json_renderer.h"
 #include "server/static_files.h"
+#include "text/ascii.h"
 
 namespace escalint {
 
@@ -17,12 +18,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr const char* kServerName = "escalint/0.1.0";
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string trim(std::string_view s) {
   const std::size_t b = s.find_first_not_of(" \t");
@@ -117,7 +112,7 @@ bool Api::authorized(const HttpRequest& req) const {
   if (options_.token.empty()) return true;
   const std::string_view auth = req[http::field::authorization];
   constexpr std::string_view kBearer = "bearer ";
-  if (auth.size() <= kBearer.size() || lower(auth.substr(0, kBearer.size())) != kBearer)
+  if (auth.size() <= kBearer.size() || ascii_lower(auth.substr(0, kBearer.size())) != kBearer)
     return false;
   return same_secret(trim(auth.substr(kBearer.size())), options_.token);
 }
@@ -214,8 +209,8 @@ HttpResponse Api::check(const HttpRequest& req) const {
   const unsigned v = req.version();
   // The media type must be JSON; parameters (charset) are allowed.
   const std::string type =
-      lower(trim(std::string_view(req[http::field::content_type])
-                     .substr(0, std::string_view(req[http::field::content_type]).find(';'))));
+      ascii_lower(trim(std::string_view(req[http::field::content_type])
+                           .substr(0, std::string_view(req[http::field::content_type]).find(';'))));
   if (type != "application/json") {
     return error(415,
                  type.empty()
