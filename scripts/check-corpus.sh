@@ -11,4 +11,8 @@ build/release/src/escalint check -r corpus/ "$@" || status=$?
 if [ -f ../shared/tools/score.py ]; then
   python3 ../shared/tools/score.py --bin build/release/src/escalint --labels corpus/labels.jsonl
 fi
-exit "$status"
+# Findings (exit 1) are what the sample drafts are for; only a usage or input error fails.
+if [ "$status" -ge 2 ]; then
+  echo "check-corpus: escalint check exited $status" >&2
+  exit "$status"
+fi
