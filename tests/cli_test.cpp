@@ -416,7 +416,7 @@ TEST_F(CliBadInput, FiftyMegabyteFileIsCheckedQuickly) {
   EXPECT_EQ(d->at("language").as_string(), "en");
   EXPECT_TRUE(d->at("findings").as_array().empty());
   // Generous: sanitizer builds are several times slower than release builds.
-  EXPECT_LT(seconds, 30.0);
+  EXPECT_LT(seconds, 40.0);
 }
 
 // ---- Golden outputs -----------------------------------------------------------------------
