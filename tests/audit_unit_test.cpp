@@ -11,7 +11,6 @@
 #include <fstream>
 #include <mutex>
 #include <random>
-#include <regex>
 #include <string>
 #include <thread>
 #include <vector>

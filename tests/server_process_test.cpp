@@ -2,12 +2,12 @@
 // finishes the request in flight and exits 0. The access log on stderr never holds
 // draft text.
 #include <fcntl.h>
+#include <re2/re2.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <fstream>
-#include <regex>
 
 #include "server_test_support.h"
 
@@ -46,11 +46,11 @@ class ServeProcess {
     if (err_ >= 0) ::close(err_);
   }
 
-  // Reads stderr until `pattern` matches (at most `timeout`); returns the match's first group.
-  std::string wait_for(const std::regex& pattern, std::chrono::milliseconds timeout) {
+  // Reads stderr until `pattern` matches (at most `timeout`); returns its first group.
+  std::string wait_for(const re2::RE2& pattern, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::smatch m;
-    while (!std::regex_search(stderr_, m, pattern)) {
+    std::string group;
+    while (!re2::RE2::PartialMatch(stderr_, pattern, &group)) {
       const int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                             deadline - std::chrono::steady_clock::now())
                                             .count());
@@ -62,7 +62,7 @@ class ServeProcess {
       if (n <= 0) return {};
       stderr_.append(buf, static_cast<std::size_t>(n));
     }
-    return m.size() > 1 ? m[1].str() : m[0].str();
+    return group;
   }
 
   // The exit code, -1 if killed by a signal, -2 if still running after `timeout`.
@@ -102,7 +102,7 @@ class ServeProcess {
   std::string stderr_;
 };
 
-const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+)/)");
+const re2::RE2 kListening(R"(listening on http://127\.0\.0\.1:(\d+)/)");
 
 TEST(ServerProcess, SigtermFinishesTheRequestInFlightAndExitsZero) {
   ServeProcess p({"--port", "0", "--threads", "2", "--no-config"});
