@@ -234,8 +234,8 @@ int audit_command(const std::vector<std::string>& args) {
       "fail-level", po::value(&fail_level),
       "exit 1 when a finding is at or above: error, warning, suggestion (default warning)")(
       "lang,l", po::value(&flags.language),
-      "use this language's rules instead of identifying it (en, sv)")(
-      "message-lang", po::value(&flags.message_language), "write findings in this language")(
+      "use this language's rules instead of identifying it (a code from `escalint rules`, e.g. en, "
+      "sv)")("message-lang", po::value(&flags.message_language), "write findings in this language")(
       "config,c", po::value(&flags.config_path), "use this configuration file for every draft")(
       "no-config", po::bool_switch(&flags.no_config), "ignore .escalint.yaml files")(
       "rules", po::value(&flags.rules_dir),

@@ -85,7 +85,7 @@ int serve_command(const std::vector<std::string>& args) {
       "file")("allow-origin", po::value(&origins)->composing(),
               "allow cross-origin requests from this origin (repeatable, or a,b; * for any)")(
       "lang,l", po::value(&flags.language),
-      "use this language's rules unless a request says otherwise (en, sv)")(
+      "use this language's rules unless a request says otherwise (e.g. en, sv)")(
       "message-lang", po::value(&flags.message_language), "write findings in this language")(
       "config,c", po::value(&flags.config_path),
       "configuration file (default: .escalint.yaml from the current folder upward)")(

@@ -51,7 +51,7 @@ CompiledLanguage::CompiledLanguage(const RulePack& pack, const std::string& lang
             problems.push_back(where + error);
             continue;
           }
-          const std::string bounded = word_bounded(*expanded);
+          const std::string bounded = word_bounded(*expanded, data.spaced);
           if (sets_.empty() || sets_.back().rule != static_cast<int>(r) ||
               sets_.back().index.size() >= kPatternsPerSet) {
             sets_.push_back(
@@ -78,7 +78,7 @@ CompiledLanguage::CompiledLanguage(const RulePack& pack, const std::string& lang
     }
   }
   singles_ = std::make_unique<Single[]>(bounded_.size());
-  context_ = std::make_unique<ContextWindow>(data.negation, macros, data.source_file);
+  context_ = std::make_unique<ContextWindow>(data, macros);
   sentences_ = std::make_unique<SentenceSplitter>(language, data.abbreviations);
 }
 

@@ -1,8 +1,13 @@
 #include "rules/context_window.h"
 
 #include <re2/re2.h>
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
+
+#include <vector>
 
 #include "rules/pattern_syntax.h"
 #include "rules/rule_loader.h"
@@ -30,13 +35,13 @@ std::string join_expanded(const std::vector<std::string>& list,
 std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& list,
                                               const std::map<std::string, std::string>& macros,
                                               const std::string& what,
-                                              const std::string& source_file) {
+                                              const std::string& source_file, bool spaced) {
   if (list.empty()) return nullptr;
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(16 << 20);
-  auto re = std::make_unique<re2::RE2>(word_bounded(join_expanded(list, macros, what, source_file)),
-                                       options);
+  auto re = std::make_unique<re2::RE2>(
+      word_bounded(join_expanded(list, macros, what, source_file), spaced), options);
   if (!re->ok()) throw RuleError({source_file + ": " + what + ": " + re->error()});
   return re;
 }
@@ -45,7 +50,7 @@ std::unique_ptr<re2::RE2> compile_alternation(const std::vector<std::string>& li
 // which may follow a letter directly ("wait, I emailed them").
 std::unique_ptr<re2::RE2> compile_boundaries(const NegationVocabulary& v,
                                              const std::map<std::string, std::string>& macros,
-                                             const std::string& source_file) {
+                                             const std::string& source_file, bool spaced) {
   auto join = [&](const std::vector<std::string>& list, const char* what) {
     return join_expanded(list, macros, what, source_file);
   };
@@ -54,8 +59,8 @@ std::unique_ptr<re2::RE2> compile_boundaries(const NegationVocabulary& v,
   if (words.empty() && punctuation.empty()) return nullptr;
   // A group that can never match keeps the group numbers fixed when a list is empty.
   const std::string never = "[^\\x00-\\x{10FFFF}]";
-  std::string bounded = word_bounded(words.empty() ? never : words);
-  std::string pattern =
+  const std::string bounded = word_bounded(words.empty() ? never : words, spaced);
+  const std::string pattern =
       "(?:" + bounded.substr(4) + ")|(" + (punctuation.empty() ? never : punctuation) + ")";
   RE2::Options options;
   options.set_log_errors(false);
@@ -82,8 +87,9 @@ bool is_word_char(UChar32 c) {
   return u_isalnum(c) || c == '\'';
 }
 
-// Moves window.begin forward so that at most `words` words remain before window.end.
-Span last_words(std::string_view text, Span window, int words) {
+// Moves window.begin forward so that at most `words` runs of letters remain before
+// window.end.
+Span last_spaced_words(std::string_view text, Span window, int words) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = static_cast<int32_t>(window.end);
   int seen = 0;
@@ -100,8 +106,9 @@ Span last_words(std::string_view text, Span window, int words) {
   return window;
 }
 
-// Moves window.end back so that at most `words` words remain after window.begin.
-Span first_words(std::string_view text, Span window, int words) {
+// Moves window.end back so that at most `words` runs of letters remain after
+// window.begin.
+Span first_spaced_words(std::string_view text, Span window, int words) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = static_cast<int32_t>(window.begin);
   const int32_t end = static_cast<int32_t>(window.end);
@@ -119,19 +126,71 @@ Span first_words(std::string_view text, Span window, int words) {
   return window;
 }
 
+// The UTF-8 length of the first `units` UTF-16 code units of `u`.
+std::size_t utf8_length(const icu::UnicodeString& u, int32_t units) {
+  std::size_t bytes = 0;
+  for (int32_t i = 0; i < units;) {
+    const UChar32 c = u.char32At(i);
+    bytes += U8_LENGTH(c);
+    i += U16_LENGTH(c);
+  }
+  return bytes;
+}
+
+// The [begin, end) UTF-16 ranges of the words (not spaces or punctuation) in `u`.
+std::vector<std::pair<int32_t, int32_t>> dictionary_words(const icu::BreakIterator& prototype,
+                                                          const icu::UnicodeString& u) {
+  std::unique_ptr<icu::BreakIterator> it(prototype.clone());
+  it->setText(u);
+  std::vector<std::pair<int32_t, int32_t>> out;
+  for (int32_t b = it->first(), e = it->next(); e != icu::BreakIterator::DONE;
+       b = e, e = it->next()) {
+    if (it->getRuleStatus() != UBRK_WORD_NONE) out.emplace_back(b, e);
+  }
+  return out;
+}
+
 }  // namespace
 
-ContextWindow::ContextWindow(const NegationVocabulary& v,
-                             const std::map<std::string, std::string>& macros,
-                             const std::string& source_file)
-    : before_(compile_alternation(v.before, macros, "negation.before", source_file)),
-      after_(compile_alternation(v.after, macros, "negation.after", source_file)),
-      pseudo_(compile_alternation(v.pseudo, macros, "negation.pseudo", source_file)),
-      boundary_(compile_boundaries(v, macros, source_file)),
-      window_words_(v.window_words),
-      window_words_after_(v.window_words_after) {}
+ContextWindow::ContextWindow(const LanguageData& language,
+                             const std::map<std::string, std::string>& macros)
+    : window_words_(language.negation.window_words),
+      window_words_after_(language.negation.window_words_after) {
+  const NegationVocabulary& v = language.negation;
+  const std::string& file = language.source_file;
+  before_ = compile_alternation(v.before, macros, "negation.before", file, language.spaced);
+  after_ = compile_alternation(v.after, macros, "negation.after", file, language.spaced);
+  pseudo_ = compile_alternation(v.pseudo, macros, "negation.pseudo", file, language.spaced);
+  boundary_ = compile_boundaries(v, macros, file, language.spaced);
+  if (!language.spaced) {
+    UErrorCode status = U_ZERO_ERROR;
+    word_breaker_.reset(icu::BreakIterator::createWordInstance(
+        icu::Locale::forLanguageTag(language.code, status), status));
+    if (U_FAILURE(status)) {
+      throw RuleError({file + ": ICU has no word breaker for '" + language.code + "'"});
+    }
+  }
+}
 
 ContextWindow::~ContextWindow() = default;
+
+Span ContextWindow::last_words(std::string_view text, Span window, int words) const {
+  if (!word_breaker_) return last_spaced_words(text, window, words);
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data() + window.begin, static_cast<int32_t>(window.size())));
+  const auto found = dictionary_words(*word_breaker_, u);
+  if (words <= 0 || found.size() <= static_cast<std::size_t>(words)) return window;
+  return {window.begin + utf8_length(u, found[found.size() - words].first), window.end};
+}
+
+Span ContextWindow::first_words(std::string_view text, Span window, int words) const {
+  if (!word_breaker_) return first_spaced_words(text, window, words);
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data() + window.begin, static_cast<int32_t>(window.size())));
+  const auto found = dictionary_words(*word_breaker_, u);
+  if (words <= 0 || found.size() <= static_cast<std::size_t>(words)) return window;
+  return {window.begin, window.begin + utf8_length(u, found[words - 1].second)};
+}
 
 bool ContextWindow::find_trigger(const re2::RE2* triggers, std::string_view text, Span window,
                                  Span* found) const {

@@ -59,7 +59,8 @@ constexpr const char* kSeparator =
     "206F}"
     "\\x{3000}-\\x{303F}\\x{FF01}-\\x{FF0F}\\x{FF1A}-\\x{FF20}]";
 
-std::string word_bounded(const std::string& expanded) {
+std::string word_bounded(const std::string& expanded, bool spaced) {
+  if (!spaced) return "(?i)(" + expanded + ")";
   std::string out = "(?i)(?:^|";
   out.append(kSeparator)
       .append(")(")

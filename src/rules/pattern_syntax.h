@@ -3,9 +3,11 @@
 // - `{{name}}` expands to `(?:<macro name>)` from the language file (macros may use
 //   other macros, up to a small depth);
 // - the whole pattern is matched case-insensitively (use `(?-i:...)` to opt out);
-// - it must start and end at a word edge. RE2's \b is ASCII-only ("äger" would never
-//   match after a space), so the edge is spelled with Unicode classes and the match
-//   itself is capture group 1.
+// - in languages written with spaces between words it must start and end at a word
+//   edge. RE2's \b is ASCII-only ("äger" would never match after a space), so the edge
+//   is spelled with Unicode classes. In languages written without spaces (Japanese,
+//   Chinese) a word may sit anywhere in a run of letters, so there are no edges.
+//   Either way the match itself is capture group 1.
 #pragma once
 
 #include <map>
@@ -19,8 +21,8 @@ std::optional<std::string> expand_macros(const std::string& pattern,
                                          const std::map<std::string, std::string>& macros,
                                          std::string* error);
 
-// `(?i)` + word edges + group 1 around an expanded pattern.
-std::string word_bounded(const std::string& expanded);
+// `(?i)` + word edges (when `spaced`) + group 1 around an expanded pattern.
+std::string word_bounded(const std::string& expanded, bool spaced = true);
 
 // A superset of `pattern` for the prefilter Set: every bounded repetition {m,n} becomes
 // {m,} (likewise with a lazy `?`). Counted gaps such as (?:\w+\s+){0,4} make a DFA

@@ -88,13 +88,13 @@ class Walker {
     }
   }
 
-  bool boolean(const YAML::Node& node, const std::string& what) {
-    if (!node.IsDefined()) return false;
+  bool boolean(const YAML::Node& node, const std::string& what, bool fallback = false) {
+    if (!node.IsDefined()) return fallback;
     try {
       return node.as<bool>();
     } catch (const YAML::Exception&) {
       problem(node, what + " must be true or false");
-      return false;
+      return fallback;
     }
   }
 
@@ -224,13 +224,14 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
 void load_language(const YAML::Node& root, Walker& w, const std::string& path, RulePack* pack) {
   LanguageData lang;
   lang.source_file = path;
-  w.only_keys(
-      root,
-      {"language", "name", "macros", "negation", "abbreviations", "markers", "ui", "template"},
-      "a language file");
+  w.only_keys(root,
+              {"language", "name", "spaced", "macros", "negation", "abbreviations", "markers", "ui",
+               "template"},
+              "a language file");
   lang.code = w.string(root["language"], "language");
   if (lang.code.empty()) w.problem(root, "a language file needs 'language' (a BCP 47 code)");
   lang.name = w.string(root["name"], "name");
+  lang.spaced = w.boolean(root["spaced"], "spaced", true);
   // A long macro may be written as a block over several lines: its line breaks are
   // not part of the pattern.
   for (auto& [name, value] : w.string_map(root["macros"], "macros")) {

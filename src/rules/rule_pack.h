@@ -91,6 +91,10 @@ struct LanguageData {
   std::string code;  // BCP 47
   std::string name;  // in the language itself
   std::string source_file;
+  // False for languages written without spaces between words (Japanese, Chinese):
+  // patterns match inside runs of letters, and the negation window counts the words
+  // ICU's dictionary-based word breaker finds.
+  bool spaced = true;
   std::map<std::string, std::string> macros;  // {{name}} in patterns expands to (?:value)
   NegationVocabulary negation;
   std::vector<std::string> abbreviations;  // no sentence break after these

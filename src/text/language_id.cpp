@@ -17,13 +17,15 @@ std::string to_bcp47(CLD2::Language lang) {
   return code;
 }
 
-bool supported_has(const std::set<std::string>& supported, const std::string& code) {
-  if (supported.count(code)) return true;
+// The supported language `code` names: itself, else one with the same base language
+// (pt-PT is checked as pt-BR); empty when there is none.
+std::string supported_match(const std::set<std::string>& supported, const std::string& code) {
+  if (supported.count(code)) return code;
   const std::string base = code.substr(0, code.find('-'));
   for (const std::string& s : supported) {
-    if (s.substr(0, s.find('-')) == base) return true;
+    if (s.substr(0, s.find('-')) == base) return s;
   }
-  return false;
+  return "";
 }
 }  // namespace
 
@@ -49,8 +51,8 @@ LanguageGuess identify_language(std::string_view text, const std::set<std::strin
   guess.detected = summary == CLD2::UNKNOWN_LANGUAGE ? "" : to_bcp47(summary);
   for (int i = 0; i < 3; ++i) {
     if (top3[i] == CLD2::UNKNOWN_LANGUAGE) continue;
-    const std::string code = to_bcp47(top3[i]);
-    if (supported_has(supported, code)) {
+    const std::string code = supported_match(supported, to_bcp47(top3[i]));
+    if (!code.empty()) {
       guess.language = code;
       guess.confidence = percent3[i] / 100.0 * (reliable ? 1.0 : 0.7);
       return guess;
@@ -61,7 +63,8 @@ LanguageGuess identify_language(std::string_view text, const std::set<std::strin
     guess.confidence = percent3[0] / 100.0;
     return guess;
   }
-  guess.language = !hint.empty() && supported_has(supported, hint) ? hint : fallback;
+  const std::string hinted = hint.empty() ? "" : supported_match(supported, hint);
+  guess.language = !hinted.empty() ? hinted : fallback;
   guess.confidence = 0;
   return guess;
 }

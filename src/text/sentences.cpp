@@ -62,7 +62,8 @@ Utf16View to_utf16(std::string_view text, Span span) {
 SentenceSplitter::SentenceSplitter(const std::string& language,
                                    const std::vector<std::string>& abbreviations) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale(language.c_str());
+  const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  if (U_FAILURE(status)) throw std::runtime_error("not a BCP 47 language tag: '" + language + "'");
   std::unique_ptr<icu::BreakIterator> base(
       icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status))
@@ -71,7 +72,7 @@ SentenceSplitter::SentenceSplitter(const std::string& language,
   // createInstance falls back to none elsewhere, and the language file adds its own.
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(
-          icu::Locale((language + "@ss=standard").c_str()), status));
+          icu::Locale((std::string(locale.getName()) + "@ss=standard").c_str()), status));
   if (U_FAILURE(status)) {
     status = U_ZERO_ERROR;
     builder.reset(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
