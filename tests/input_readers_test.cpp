@@ -13,6 +13,7 @@
 #include "input/csv_reader.h"
 #include "input/html_to_text.h"
 #include "input/input_format.h"
+#include "input/jsonl_reader.h"
 #include "input/mbox_reader.h"
 #include "input/mime_reader.h"
 #include "input/read_input.h"
@@ -363,6 +364,66 @@ TEST(InputTickets, JsonlMalformedLineIsAnErrorAndTheRestGoOn) {
   EXPECT_EQ(c.drafts[0].record, 1u);
   EXPECT_EQ(c.drafts[1].body, "B3");
   EXPECT_EQ(c.drafts[1].record, 4u);
+}
+
+TEST(InputTickets, JsonlFedInPiecesReadsAsAWhole) {
+  std::string jsonl;
+  for (int i = 1; i <= 50; ++i) {
+    jsonl +=
+        "{\"id\": \"t" + std::to_string(i) + "\", \"body\": \"Body " + std::to_string(i) + "\"}\n";
+  }
+  jsonl += "{\"id\": broken\n{\"id\": \"last\", \"body\": \"no newline at the end\"}";
+  Collected pieces;
+  const InputSink sink{[&](Draft d) { pieces.drafts.push_back(std::move(d)); },
+                       [&](InputError e) { pieces.errors.push_back(std::move(e)); }};
+  JsonlReader reader("t.jsonl", {}, sink);
+  // Whole lines at a time, in pieces of varying size, as the streaming reader feeds it.
+  for (std::size_t pos = 0, step = 1; pos < jsonl.size(); step = step % 7 + 3) {
+    std::size_t end = pos;
+    for (std::size_t k = 0; k < step && end < jsonl.size(); ++k) {
+      const std::size_t nl = jsonl.find('\n', end);
+      end = nl == std::string::npos ? jsonl.size() : nl + 1;
+    }
+    reader.feed(std::string_view(jsonl).substr(pos, end - pos));
+    pos = end;
+  }
+  reader.finish();
+  const Collected whole = read("t.jsonl", jsonl);
+  ASSERT_EQ(pieces.drafts.size(), 51u);
+  ASSERT_EQ(whole.drafts.size(), 51u);
+  for (std::size_t i = 0; i < whole.drafts.size(); ++i) {
+    EXPECT_EQ(pieces.drafts[i].id, whole.drafts[i].id);
+    EXPECT_EQ(pieces.drafts[i].record, whole.drafts[i].record);
+    EXPECT_EQ(pieces.drafts[i].body, whole.drafts[i].body);
+  }
+  ASSERT_EQ(pieces.errors.size(), 1u);
+  EXPECT_EQ(pieces.errors[0].record, 51u);
+  EXPECT_EQ(pieces.drafts.back().record, 52u);
+}
+
+TEST(InputTickets, JsonlFileStreamsAndTheLimitAppliesPerLine) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "escalint-jsonl-stream-test.jsonl";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "{\"id\": \"a\", \"body\": \"" << std::string(600 << 10, 'a') << "\"}\n";
+    out << "{\"id\": \"big\", \"body\": \"" << std::string(3 << 20, 'b') << "\"}\n";
+    out << "{\"id\": \"c\", \"body\": \"" << std::string(600 << 10, 'c') << "\"}\n";
+  }
+  ReadOptions o;
+  o.max_bytes = 1 << 20;  // the file is larger than this; only one line is
+  Collected c;
+  read_inputs({file.string()}, o,
+              {[&](Draft d) { c.drafts.push_back(std::move(d)); },
+               [&](InputError e) { c.errors.push_back(std::move(e)); }});
+  std::filesystem::remove(file);
+  ASSERT_EQ(c.drafts.size(), 2u);
+  EXPECT_EQ(c.drafts[0].id, "a");
+  EXPECT_EQ(c.drafts[1].id, "c");
+  EXPECT_EQ(c.drafts[1].record, 3u);
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].record, 2u);
+  EXPECT_TRUE(contains(c.errors[0].message, "limit")) << c.errors[0].message;
 }
 
 TEST(InputTickets, DottedFieldPaths) {

@@ -65,8 +65,9 @@ int check_command(const std::vector<std::string>& args) {
       "enable", po::value(&enable)->composing(),
       "turn on a rule the configuration turned off (repeatable, or a,b)")(
       "disable", po::value(&disable)->composing(), "turn off a rule (repeatable, or a,b)")(
-      "recursive,r", "check every draft in the folders given")("max-size", po::value(&max_mib),
-                                                               "largest input in MiB (default 64)")(
+      "recursive,r", "check every draft in the folders given")(
+      "max-size", po::value(&max_mib),
+      "largest input in MiB, for JSONL the longest line (default 64)")(
       "quiet,q", "text: only the finding lines")("explain", po::bool_switch(&flags.explain),
                                                  "also show the evidence each rule relied on")(
       "input-format", po::value(&input_format),

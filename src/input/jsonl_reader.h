@@ -5,6 +5,7 @@
 // skipped.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,29 @@
 
 namespace escalint {
 
+// Reads JSONL piece by piece, so that an input of any size streams with memory bounded
+// by its longest line.
+class JsonlReader {
+ public:
+  // `sink` must outlive the reader.
+  JsonlReader(std::string source, const FieldMapping& mapping, const InputSink& sink);
+
+  // Reads `lines`: whole lines, the last one ending in '\n' unless the input ends there.
+  void feed(std::string_view lines);
+  // Counts a line that was not read because it is longer than the input limit.
+  void oversized_line(std::size_t limit);
+  // Reports an input without a single record.
+  void finish();
+
+ private:
+  std::string source_;
+  const FieldMapping& mapping_;
+  const InputSink& sink_;
+  std::size_t line_no_ = 0;
+  std::size_t records_ = 0;
+};
+
+// Reads a whole JSONL input at once.
 void read_jsonl(const std::string& source, std::string_view bytes, const FieldMapping& mapping,
                 const InputSink& sink);
 

@@ -43,6 +43,9 @@ bool read_capped(std::istream& in, std::size_t max_bytes, std::string* out) {
 void read_any(const std::string& source, std::string bytes, const InputSink& sink,
               const ReadOptions& options, bool walked);
 
+void stream_jsonl(const std::string& source, std::string head, std::istream& in,
+                  const ReadOptions& options, const InputSink& sink, bool walked);
+
 void read_file(const std::string& path, const ReadOptions& options, const InputSink& sink,
                bool walked = false) {
   std::error_code ec;
@@ -84,6 +87,10 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
     sink.error({path, 0, std::string("cannot open: ") + std::strerror(errno)});
     return;
   }
+  const InputFormat declared = options.format != InputFormat::kAuto
+                                   ? options.format
+                                   : format_for_extension(fs::path(path).extension().string());
+  if (declared == InputFormat::kJsonl) return stream_jsonl(path, "", in, options, sink, walked);
   std::string bytes;
   if (!read_capped(in, options.max_bytes, &bytes)) {
     sink.error(
@@ -143,6 +150,44 @@ class TicketFileSink {
   bool drafts_seen_ = false;
   std::vector<InputError> held_;
 };
+
+// JSONL streams in blocks, whatever the input's size: the limit applies to each line.
+// `head` holds bytes already read from the start of `in`.
+void stream_jsonl(const std::string& source, std::string head, std::istream& in,
+                  const ReadOptions& options, const InputSink& sink, bool walked) {
+  TicketFileSink tickets(source, sink, walked);
+  const InputSink s = tickets.sink();
+  JsonlReader reader(source, options.fields, s);
+  std::string pending = std::move(head);
+  bool skipping = false;  // inside a line longer than the limit, already reported
+  char buf[1 << 16];
+  try {
+    for (;;) {
+      const std::size_t nl = pending.rfind('\n');
+      if (nl != std::string::npos) {
+        std::size_t from = 0;
+        if (skipping) {
+          from = pending.find('\n') + 1;
+          skipping = false;
+        }
+        reader.feed(std::string_view(pending).substr(from, nl + 1 - from));
+        pending.erase(0, nl + 1);
+      } else if (pending.size() > options.max_bytes) {
+        if (!skipping) reader.oversized_line(options.max_bytes);
+        skipping = true;
+        pending.clear();
+      }
+      if (!in.read(buf, sizeof buf) && in.gcount() == 0) break;
+      pending.append(buf, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) s.error({source, 0, "read error"});
+    if (!skipping && !pending.empty()) reader.feed(pending);
+    reader.finish();
+  } catch (const std::exception& e) {
+    s.error({source, 0, std::string("cannot read as jsonl: ") + e.what()});
+  }
+  tickets.finish();
+}
 
 void read_text(const std::string& source, std::string bytes, const InputSink& sink) {
   const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
@@ -241,13 +286,26 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opti
                  const InputSink& sink) {
   for (const std::string& input : inputs) {
     if (input == "-") {
-      std::string bytes;
-      if (!read_capped(std::cin, options.max_bytes, &bytes)) {
+      // The first block says whether standard input is JSONL, which streams.
+      std::string bytes(std::size_t{1} << 16, '\0');
+      std::cin.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      bytes.resize(static_cast<std::size_t>(std::cin.gcount()));
+      const bool jsonl =
+          options.format == InputFormat::kJsonl ||
+          (options.format == InputFormat::kAuto && detect_format("", bytes) == InputFormat::kJsonl);
+      if (jsonl) {
+        stream_jsonl("-", std::move(bytes), std::cin, options, sink, false);
+        continue;
+      }
+      std::string rest;
+      if (bytes.size() > options.max_bytes ||
+          !read_capped(std::cin, options.max_bytes - bytes.size(), &rest)) {
         sink.error(
             {"-", 0,
              "standard input is larger than the " + human_size(options.max_bytes) + " limit"});
         continue;
       }
+      bytes += rest;
       read_bytes("-", std::move(bytes), sink, options);
     } else {
       read_file(input, options, sink);

@@ -26,7 +26,8 @@ struct FieldMapping {
 
 struct ReadOptions {
   bool recursive = false;                   // walk folders
-  std::size_t max_bytes = 64u << 20;        // larger inputs are an error, not a crash
+  std::size_t max_bytes = 64u << 20;        // larger inputs are an error, not a crash; JSONL
+                                            // streams, and the limit applies to each line
   InputFormat format = InputFormat::kAuto;  // --input-format: every input is read as this
   FieldMapping fields;                      // for JSON, JSONL and CSV records
 };
