@@ -1,6 +1,7 @@
 #include "rules/evaluator.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace escalint {
 
@@ -159,7 +160,7 @@ class Judge {
     for (int p : st.hits) {
       if (!is(p, other, false, -1)) continue;
       Span m;
-      const std::string_view text = doc_.fields[st.field].text().substr(0, sentence.end);
+      const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
       if (compiled_.find(p, text, sentence.begin, &m)) found = true;
       if (found) break;
     }
@@ -215,12 +216,13 @@ class Judge {
   }
 
   void when_then(int r, const Rule& rule, const RuleLanguage& lang, std::vector<Verdict>* out) {
-    std::optional<FieldSpan> trigger;
+    // Affirmed triggers, each with the stretch of text its consequence may lie in.
+    std::vector<FieldSpan> triggers, scopes;
     bool triggered = false;
     if (!rule.when_rule.empty()) {
       triggered = affirmed_[index_of(rule.when_rule)];
     } else {
-      for (std::size_t g = 0; g < lang.trigger.size() && !triggered; ++g) {
+      for (std::size_t g = 0; g < lang.trigger.size(); ++g) {
         each_hit(r, true, static_cast<int>(g), [&](const Stretch& st, int p) {
           each_match(st, p, [&](Span m) {
             // With negation, a hypothetical or denied trigger ("could be added") is no trigger.
@@ -229,32 +231,56 @@ class Judge {
                                                              sentence_of(st, m), m, &cue)) {
               return true;
             }
-            if (!trigger || std::make_pair(st.field, m.begin) <
-                                std::make_pair(trigger->field, trigger->span.begin)) {
-              trigger = FieldSpan{st.field, m};
-            }
-            return false;
+            triggers.push_back({st.field, m});
+            scopes.push_back({st.field, consequence_scope(st, m, rule.then_within)});
+            return true;
           });
           return true;
         });
-        triggered = trigger.has_value();
       }
+      triggered = !triggers.empty();
     }
     if (!triggered) return;
-    if (trigger) evidence_.push_back({r, *trigger});
+    const auto first = std::min_element(
+        triggers.begin(), triggers.end(), [](const FieldSpan& a, const FieldSpan& b) {
+          return std::make_pair(a.field, a.span.begin) < std::make_pair(b.field, b.span.begin);
+        });
+    if (first != triggers.end()) evidence_.push_back({r, *first});
     bool consequence = false;
     each_hit(r, false, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
+        const bool in_scope =
+            scopes.empty() || std::any_of(scopes.begin(), scopes.end(), [&](const FieldSpan& s) {
+              return s.field == st.field && s.span.begin <= m.begin && m.end <= s.span.end;
+            });
+        if (!in_scope) return true;
         evidence_.push_back({r, {st.field, m}});
+        consequence = true;
         return false;
       });
-      return !(consequence = true);
+      return !consequence;
     });
     if (consequence) {
       affirmed_[r] = true;
       return;
     }
-    out->push_back({r, "missing", trigger, 0});
+    out->push_back({r, "missing",
+                    first != triggers.end() ? std::optional<FieldSpan>(*first) : std::nullopt, 0});
+  }
+
+  // Where a trigger's consequence may lie: its sentence and the `after` sentences that
+  // follow it in the stretch, or the whole field when `after` is negative.
+  Span consequence_scope(const Stretch& st, Span trigger, int after) const {
+    if (after < 0) return {0, doc_.fields[st.field].text().size()};
+    Span scope = sentence_of(st, trigger);
+    const std::string& text = doc_.fields[st.field].text();
+    for (int i = 0; i < after; ++i) {
+      std::size_t next = scope.end;  // the next sentence starts after white space
+      while (next < st.span.end && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+      if (next >= st.span.end) break;
+      scope.end = std::max(scope.end, sentence_of(st, {next, next}).end);
+    }
+    return scope;
   }
 
   int index_of(const std::string& id) const {

@@ -166,7 +166,7 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   if (rule.id.empty()) w.problem(root, "a rule file needs an 'id'");
   w.only_keys(root,
               {"id", "order", "kind", "level", "check", "weight", "negation", "min_count",
-               "when_rule", "excused_by", "only_without_attachments", "languages"},
+               "when_rule", "then_within", "excused_by", "only_without_attachments", "languages"},
               "a rule");
   const std::string kind = w.string(root["kind"], "kind");
   if (auto k = parse_kind(kind)) {
@@ -186,6 +186,7 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   rule.negation = w.boolean(root["negation"], "negation");
   rule.min_count = w.integer(root["min_count"], "min_count", 1);
   rule.when_rule = w.string(root["when_rule"], "when_rule");
+  rule.then_within = w.integer(root["then_within"], "then_within", -1);
   rule.excused_by = w.string(root["excused_by"], "excused_by");
   rule.only_without_attachments =
       w.boolean(root["only_without_attachments"], "only_without_attachments");

@@ -23,7 +23,10 @@ std::optional<Level> parse_level(const std::string& name);
 //            most its `max`), else status `too-few`.
 // when-then: if the trigger (groups, or another rule's affirmed evidence) matches,
 //            some evidence must too, else status `missing` at the trigger's span.
-//            With `negation`, negated or hypothetical triggers are ignored.
+//            With `negation`, negated or hypothetical triggers are ignored. With
+//            `then_within` N, evidence counts only in a trigger's sentence or the N
+//            sentences after it (a deadline mentioned elsewhere is not about the
+//            trigger).
 enum class RuleKind { kRequire, kForbid, kCount, kWhenThen };
 const char* rule_kind_name(RuleKind kind);
 
@@ -57,6 +60,7 @@ struct Rule {
   bool negation = false;
   int min_count = 1;
   std::string when_rule;   // when-then: the rule whose affirmed evidence is the trigger
+  int then_within = -1;    // when-then with trigger patterns: sentences after; -1 anywhere
   std::string excused_by;  // forbid: a rule whose evidence in the same sentence excuses a match
   bool only_without_attachments = false;  // applies only to drafts known to carry none
   std::string source_file;

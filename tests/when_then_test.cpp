@@ -1,0 +1,51 @@
+// when-then rules (rules/rule_pack.h) through the built-in scope-timeline rule: the
+// consequence must lie in the trigger's sentence or the `then_within` sentences after it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_support.h"
+
+namespace escalint {
+namespace {
+
+using testing_support::check_body;
+using testing_support::findings_of;
+
+bool timeline_missing(const std::string& language, const std::string& body) {
+  return !findings_of(check_body(language, body), "scope-timeline").empty();
+}
+
+TEST(WhenThen, ConsequenceNearTheTriggerSatisfiesTheRule) {
+  EXPECT_FALSE(timeline_missing(
+      "en", "We added a B2B portal to the scope in CR-4. This moved go-live to September."));
+  EXPECT_FALSE(timeline_missing(
+      "sv", "Vi lade till en B2B-portal i CR-4. Det flyttade lanseringen till september."));
+}
+
+TEST(WhenThen, NoTriggerNoFinding) {
+  EXPECT_FALSE(timeline_missing("en", "Checkout fails for card payments."));
+}
+
+TEST(WhenThen, ADeadlineBeforeTheTriggerIsNotAboutIt) {
+  EXPECT_TRUE(timeline_missing(
+      "en",
+      "Our deadline is close.\n\nWe added a B2B portal to the scope in CR-4, and the "
+      "checkout has failed since."));
+  EXPECT_TRUE(timeline_missing("sv",
+                               "Vi har en deadline som närmar sig.\n\nVi lade till en "
+                               "B2B-portal i CR-4, och kassan har krånglat sedan dess."));
+}
+
+TEST(WhenThen, ADeadlineFarAfterTheTriggerIsNotAboutIt) {
+  const std::string far =
+      "We added a B2B portal to the scope in CR-4. Checkout fails. Search is slow. The admin "
+      "times out. Emails bounce. Stock is wrong. Our deadline is close.";
+  EXPECT_TRUE(timeline_missing("en", far));
+  const std::string near =
+      "We added a B2B portal to the scope in CR-4. Checkout fails. Our deadline is close.";
+  EXPECT_FALSE(timeline_missing("en", near));
+}
+
+}  // namespace
+}  // namespace escalint
