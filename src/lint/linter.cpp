@@ -122,7 +122,9 @@ DraftResult Linter::check(const Draft& draft) const {
     result.language = guess.language;
     result.language_confidence = guess.confidence;
     result.detected_language = guess.detected;
+    result.languages = guess.also;
   }
+  result.languages.insert(result.languages.begin(), result.language);
   result.language_supported = supported.count(result.language) > 0;
   result.message_language =
       !options_.message_language.empty() && supported.count(options_.message_language)
@@ -138,8 +140,13 @@ DraftResult Linter::check(const Draft& draft) const {
     return result;
   }
 
-  const CompiledLanguage& lang = compiled(result.language);
-  const Evaluation evaluation = evaluate(doc, lang, pack_, {enabled_, min_count_});
+  std::vector<Evaluation> per_language;
+  for (const std::string& code : result.languages) {
+    per_language.push_back(evaluate(doc, compiled(code), pack_, {enabled_, min_count_}));
+  }
+  const Evaluation evaluation = per_language.size() == 1
+                                    ? std::move(per_language.front())
+                                    : combine(per_language, result.languages, pack_);
   const std::vector<Verdict>& verdicts = evaluation.verdicts;
   auto locate = [&](const FieldSpan& where) {
     const TextField& field = doc.fields[where.field];

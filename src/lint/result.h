@@ -49,6 +49,9 @@ struct DraftResult {
   std::size_t record = 0;
   std::string subject;
   std::string language;  // the language whose rules ran (BCP 47)
+  // Every language whose rules ran: `language` first, then the others a mixed draft
+  // holds a real share of.
+  std::vector<std::string> languages;
   double language_confidence = 0;
   std::string detected_language;  // the identifier's own first choice
   bool language_supported = true;

@@ -13,6 +13,9 @@ json::object draft_to_json(const DraftResult& r) {
   d["language"] = r.language;
   d["language_confidence"] =
       static_cast<double>(static_cast<int>(r.language_confidence * 100 + 0.5)) / 100;
+  json::array languages;
+  for (const std::string& l : r.languages) languages.emplace_back(l);
+  d["languages"] = std::move(languages);
   if (!r.detected_language.empty()) d["detected_language"] = r.detected_language;
   d["language_supported"] = r.language_supported;
   d["message_language"] = r.message_language;

@@ -7,6 +7,13 @@ namespace escalint {
 
 namespace {
 
+// "de", or "de+en" for a draft checked with the rules of two languages.
+std::string languages_of(const DraftResult& r) {
+  std::string out;
+  for (const std::string& l : r.languages) out += (out.empty() ? "" : "+") + l;
+  return out.empty() ? r.language : out;
+}
+
 const char* kReset = "\033[0m";
 const char* kBold = "\033[1m";
 const char* kDim = "\033[2m";
@@ -118,7 +125,7 @@ class TextRenderer : public Renderer {
                   : r.score >= 50 ? kYellow
                                   : kRed,
                   std::to_string(r.score) + "/100")
-         << paint(kDim, " (" + r.language + ")") << "\n\n";
+         << paint(kDim, " (" + languages_of(r) + ")") << "\n\n";
   }
 
   std::ostream& out_;

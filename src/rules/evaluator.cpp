@@ -306,4 +306,35 @@ Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const
   return Judge(doc, compiled, pack, options).run();
 }
 
+Evaluation combine(const std::vector<Evaluation>& per_language,
+                   const std::vector<std::string>& languages, const RulePack& pack) {
+  Evaluation out;
+  if (per_language.empty()) return out;
+  // passed_elsewhere[r]: another checked language has rule r and no verdict against it.
+  std::vector<bool> passed_elsewhere(pack.rules.size(), false);
+  for (std::size_t i = 1; i < per_language.size(); ++i) {
+    std::vector<bool> failed(pack.rules.size(), false);
+    for (const Verdict& v : per_language[i].verdicts) failed[v.rule] = true;
+    for (std::size_t r = 0; r < pack.rules.size(); ++r) {
+      if (pack.rules[r].languages.count(languages[i]) && !failed[r]) passed_elsewhere[r] = true;
+    }
+  }
+  for (const Verdict& v : per_language[0].verdicts) {
+    if (pack.rules[v.rule].kind == RuleKind::kForbid || !passed_elsewhere[v.rule]) {
+      out.verdicts.push_back(v);
+    }
+  }
+  for (std::size_t i = 1; i < per_language.size(); ++i) {
+    for (const Verdict& v : per_language[i].verdicts) {
+      if (pack.rules[v.rule].kind == RuleKind::kForbid) out.verdicts.push_back(v);
+    }
+  }
+  std::stable_sort(out.verdicts.begin(), out.verdicts.end(),
+                   [](const Verdict& a, const Verdict& b) { return a.rule < b.rule; });
+  for (const Evaluation& e : per_language) {
+    out.evidence.insert(out.evidence.end(), e.evidence.begin(), e.evidence.end());
+  }
+  return out;
+}
+
 }  // namespace escalint

@@ -46,4 +46,10 @@ struct Evaluation {
 Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack,
                     const EvaluationOptions& options);
 
+// One verdict set for a draft checked in several languages (`per_language[0]` the main
+// one): a rule fails only when it fails in every checked language that has it, and is
+// reported as the main language judged it; forbid findings of every language are kept.
+Evaluation combine(const std::vector<Evaluation>& per_language,
+                   const std::vector<std::string>& languages, const RulePack& pack);
+
 }  // namespace escalint

@@ -3,6 +3,7 @@
 // CLD2's header uses FILE without including <cstdio>.
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <algorithm>
 #include <cstdio>
 
 namespace escalint {
@@ -52,12 +53,16 @@ LanguageGuess identify_language(std::string_view text, const std::set<std::strin
   for (int i = 0; i < 3; ++i) {
     if (top3[i] == CLD2::UNKNOWN_LANGUAGE) continue;
     const std::string code = supported_match(supported, to_bcp47(top3[i]));
-    if (!code.empty()) {
+    if (code.empty()) continue;
+    if (guess.language.empty()) {
       guess.language = code;
       guess.confidence = percent3[i] / 100.0 * (reliable ? 1.0 : 0.7);
-      return guess;
+    } else if (reliable && percent3[i] >= kMixedSharePercent && code != guess.language &&
+               std::find(guess.also.begin(), guess.also.end(), code) == guess.also.end()) {
+      guess.also.push_back(code);
     }
   }
+  if (!guess.language.empty()) return guess;
   if (reliable && !guess.detected.empty() && percent3[0] >= 80) {
     guess.language = guess.detected;  // clearly a language without rules
     guess.confidence = percent3[0] / 100.0;

@@ -1,12 +1,14 @@
 // Which language a draft's new text is written in, from CLD2 with the safeguards short
 // texts need: a hint (configuration, Content-Language) is passed on, and among CLD2's
 // top three the languages with rules are preferred; when none of them has rules and
-// CLD2 is unsure, the configured default is used.
+// CLD2 is unsure, the configured default is used. Other supported languages among the
+// top three with a real share of the text are listed for mixed drafts.
 #pragma once
 
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace escalint {
 
@@ -15,7 +17,13 @@ struct LanguageGuess {
   double confidence = 0;  // 0..1
   bool reliable = false;  // CLD2's own verdict
   std::string detected;   // CLD2's first choice, before preferring supported languages
+  // Other supported languages holding at least kMixedShare of the text, largest first:
+  // a mixed draft is checked with their rules too.
+  std::vector<std::string> also;
 };
+
+// The share of a draft's text a second language must hold to be checked as well.
+constexpr int kMixedSharePercent = 20;
 
 LanguageGuess identify_language(std::string_view text, const std::set<std::string>& supported,
                                 const std::string& hint, const std::string& fallback);
