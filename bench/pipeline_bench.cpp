@@ -27,6 +27,7 @@
 #include "input/draft.h"
 #include "input/text_reader.h"
 #include "lint/linter.h"
+#include "rules/builtin_pack.h"
 #include "rules/compiled_language.h"
 #include "rules/rule_loader.h"
 #include "text/sentences.h"
@@ -159,7 +160,7 @@ const Draft& draft_of_2k() {
 }
 
 const escalint::RulePack& pack() {
-  static const escalint::RulePack p = escalint::load_rule_pack(escalint::embedded_rule_sources());
+  static const escalint::RulePack p = escalint::builtin_rule_pack();
   return p;
 }
 
@@ -238,7 +239,7 @@ BENCHMARK_CAPTURE(BM_FullPipeline, lang_identify, std::string())->Unit(benchmark
 // Parsing the embedded YAML rule pack alone: the part of (d) that compiles nothing.
 void BM_LoadEmbeddedPack(benchmark::State& state) {
   for (auto _ : state) {
-    const escalint::RulePack p = escalint::load_rule_pack(escalint::embedded_rule_sources());
+    const escalint::RulePack p = escalint::builtin_rule_pack();
     benchmark::DoNotOptimize(p.rules.data());
   }
 }
@@ -250,7 +251,7 @@ BENCHMARK(BM_LoadEmbeddedPack)->Unit(benchmark::kMillisecond);
 void BM_LinterColdStart(benchmark::State& state) {
   const Draft& draft = draft_of_2k();
   for (auto _ : state) {
-    const escalint::Linter linter(escalint::load_rule_pack(escalint::embedded_rule_sources()), {});
+    const escalint::Linter linter(escalint::builtin_rule_pack(), {});
     const escalint::DraftResult r = linter.check(draft);
     benchmark::DoNotOptimize(r.score);
   }

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "lint/linter.h"
+#include "rules/builtin_pack.h"
+#include "rules/pack_codec.h"
 
 namespace escalint {
 namespace {
@@ -71,8 +73,16 @@ std::string joined(const std::vector<std::string>& problems) {
   return out;
 }
 
+// The rule files of the source tree, named as the build names them.
+std::vector<RuleSource> source_rules() {
+  const std::string root = ESCALINT_SOURCE_DIR "/rules";
+  std::vector<RuleSource> sources = read_rule_directory(root);
+  for (RuleSource& s : sources) s.path = "rules" + s.path.substr(root.size());
+  return sources;
+}
+
 TEST(RuleLoader, BuiltInPackLoads) {
-  const RulePack pack = load_rule_pack(embedded_rule_sources());
+  const RulePack pack = load_rule_pack(source_rules());
   std::set<std::string> ids;
   for (const Rule& r : pack.rules) ids.insert(r.id);
   // The fixed contract's rule ids (DESIGN.md); more may be added.
@@ -315,7 +325,7 @@ TEST(RuleLoader, BrokenPatternFailsCompileAllWithFileRuleAndRe2Error) {
 }
 
 TEST(RuleLoader, BrokenPatternInBuiltInPackNamesTheRule) {
-  auto sources = embedded_rule_sources();
+  auto sources = source_rules();
   sources.push_back({"rules/zz-broken.yaml", R"(id: zz-broken
 kind: forbid
 level: suggestion
@@ -355,17 +365,13 @@ TEST(RuleLoader, UnknownMacroIsReportedByCompileAll) {
   }
 }
 
-TEST(RuleLoader, BrokenMarkerPatternFailsLinterConstruction) {
+TEST(RuleLoader, BrokenMarkerPatternNamesFileLineAndKind) {
   std::string lang = kLanguage;
   lang.replace(lang.find("'regards,?'"), std::string("'regards,?'").size(), "'regards('");
-  const RulePack pack = load_rule_pack({{"rules/demo.yaml", kRule}, {"rules/lang/en.yaml", lang}});
-  try {
-    Linter linter(pack, {});
-    FAIL() << "a broken marker pattern was accepted";
-  } catch (const RuleError& e) {
-    EXPECT_THAT(std::string(e.what()), AllOf(HasSubstr("rules/lang/en.yaml"), HasSubstr("closing"),
-                                             HasSubstr("regards(")));
-  }
+  const std::string what =
+      joined(problems_of({{"rules/demo.yaml", kRule}, {"rules/lang/en.yaml", lang}}));
+  EXPECT_THAT(what, AllOf(HasSubstr("rules/lang/en.yaml:"), HasSubstr("markers.closing"),
+                          HasSubstr("regards("), HasSubstr("missing )")));
 }
 
 TEST(RuleLoader, UnknownRuleInOptionsFailsLinterConstruction) {
@@ -396,6 +402,36 @@ TEST(RuleLoader, ReadRuleDirectory) {
   fs::remove_all(dir);
 
   EXPECT_THROW(read_rule_directory((dir / "missing").string()), RuleError);
+}
+
+// ---- The encoded built-in pack (rules/pack_codec.h) ----------------------------------
+
+TEST(PackCodec, TheEmbeddedPackIsTheSourceTreesPack) {
+  const RulePack from_yaml = load_rule_pack(source_rules());
+  EXPECT_EQ(encode_rule_pack(builtin_rule_pack()), encode_rule_pack(from_yaml));
+}
+
+TEST(PackCodec, DecodingGivesBackEveryField) {
+  const RulePack pack = load_rule_pack(minimal_pack());
+  const RulePack back = decode_rule_pack(encode_rule_pack(pack));
+  ASSERT_EQ(back.rules.size(), 1u);
+  EXPECT_EQ(back.rules[0].id, "demo");
+  EXPECT_EQ(back.rules[0].check, "scope");
+  const RuleLanguage& en = back.rules[0].languages.at("en");
+  EXPECT_EQ(en.evidence.at(0).patterns, std::vector<std::string>{"hello {{thing}}"});
+  EXPECT_EQ(en.passing_examples, std::vector<std::string>{"hello checkout"});
+  EXPECT_EQ(back.languages.at("en").macros.at("thing"), "checkout|cart");
+  EXPECT_EQ(back.languages.at("en").markers.closing, std::vector<std::string>{"regards,?"});
+  EXPECT_EQ(encode_rule_pack(back), encode_rule_pack(pack));
+}
+
+TEST(PackCodec, DamagedBytesAreAnError) {
+  const std::string bytes = encode_rule_pack(load_rule_pack(minimal_pack()));
+  EXPECT_THROW(decode_rule_pack(""), std::runtime_error);
+  EXPECT_THROW(decode_rule_pack("not a pack"), std::runtime_error);
+  EXPECT_THROW(decode_rule_pack(std::string_view(bytes).substr(0, bytes.size() / 2)),
+               std::runtime_error);
+  EXPECT_THROW(decode_rule_pack(bytes + "x"), std::runtime_error);
 }
 
 }  // namespace

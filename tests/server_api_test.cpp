@@ -145,7 +145,7 @@ TEST(ServerApi, RequestRulesDisableAndEnable) {
 }
 
 TEST(ServerApi, PerRequestLintersAreCachedWithinABound) {
-  LinterSet linters(load_rule_pack(embedded_rule_sources()), LintOptions{}, /*capacity=*/2,
+  LinterSet linters(builtin_rule_pack(), LintOptions{}, /*capacity=*/2,
                     /*compile_now=*/false);
   std::string error;
   EXPECT_EQ(linters.get({}, &error).get(), &linters.base());

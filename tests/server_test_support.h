@@ -19,6 +19,7 @@
 #include <string>
 #include <thread>
 
+#include "rules/builtin_pack.h"
 #include "rules/rule_loader.h"
 #include "server/api.h"
 #include "server/linter_set.h"
@@ -32,7 +33,7 @@ using namespace std::chrono_literals;
 // One LinterSet for every test server, compiling each language only when a test
 // checks a draft in it (ctest runs each test in its own process).
 inline LinterSet& shared_linters() {
-  static LinterSet linters(load_rule_pack(embedded_rule_sources()), LintOptions{}, 16,
+  static LinterSet linters(builtin_rule_pack(), LintOptions{}, 16,
                            /*compile_now=*/false);
   return linters;
 }

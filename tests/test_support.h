@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lint/linter.h"
+#include "rules/builtin_pack.h"
 #include "rules/rule_loader.h"
 #include "text/text_field.h"
 
@@ -16,7 +17,7 @@ namespace escalint::testing_support {
 
 // The embedded default pack, loaded on first use.
 inline const RulePack& builtin_pack() {
-  static const RulePack pack = load_rule_pack(embedded_rule_sources());
+  static const RulePack pack = builtin_rule_pack();
   return pack;
 }
 

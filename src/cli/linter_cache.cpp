@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "rules/builtin_pack.h"
 #include "rules/rule_loader.h"
 
 namespace escalint {
@@ -22,8 +23,8 @@ std::string LinterCache::config_for(const std::string& source) {
 const RulePack& LinterCache::pack(const std::string& rules_dir) {
   auto it = packs_.find(rules_dir);
   if (it == packs_.end()) {
-    RulePack p = load_rule_pack(rules_dir.empty() ? embedded_rule_sources()
-                                                  : read_rule_directory(rules_dir));
+    RulePack p =
+        rules_dir.empty() ? builtin_rule_pack() : load_rule_pack(read_rule_directory(rules_dir));
     it = packs_.emplace(rules_dir, std::move(p)).first;
   }
   return it->second;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "lint/linter.h"
+#include "rules/builtin_pack.h"
 #include "rules/rule_loader.h"
 
 namespace escalint {
@@ -129,8 +130,8 @@ int rules_command(const std::vector<std::string>& args) {
     return 0;
   }
   try {
-    const RulePack pack = load_rule_pack(rules_dir.empty() ? embedded_rule_sources()
-                                                           : read_rule_directory(rules_dir));
+    const RulePack pack =
+        rules_dir.empty() ? builtin_rule_pack() : load_rule_pack(read_rule_directory(rules_dir));
     const std::string action = words.empty() ? "list" : words[0];
     if (action == "list" && words.size() <= 1) return list_rules(pack, lang);
     if (action == "explain" && words.size() == 2) return explain_rule(pack, words[1], lang);

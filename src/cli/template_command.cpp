@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "rules/builtin_pack.h"
 #include "rules/rule_loader.h"
 
 namespace escalint {
@@ -29,7 +30,7 @@ int template_command(const std::vector<std::string>& args) {
     std::cout << opts << "\nExample:\n  escalint template --lang sv > utkast.txt\n";
     return 0;
   }
-  const RulePack pack = load_rule_pack(embedded_rule_sources());
+  const RulePack pack = builtin_rule_pack();
   auto it = pack.languages.find(lang);
   if (it == pack.languages.end() || it->second.template_text.empty()) {
     std::cerr << "escalint template: no template for language '" << lang << "'\n";

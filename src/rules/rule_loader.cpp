@@ -1,5 +1,6 @@
 #include "rules/rule_loader.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <set>
 #include <sstream>
 #include <tuple>
-
-#include "rules/embedded_rules.h"
 
 namespace escalint {
 
@@ -258,18 +257,27 @@ void load_language(const YAML::Node& root, Walker& w, const std::string& path, R
   const YAML::Node m = section(root, "markers");
   w.only_keys(m,
               {"reply_header", "forward_header", "header_block_start", "header_block_field",
-               "signature_start", "closing", "disclaimer", "inherited_subject"},
+               "signature_start", "closing", "disclaimer", "inherited_subject", "subject_label"},
               "markers");
-  lang.markers.reply_header = w.strings(m["reply_header"], "markers.reply_header");
-  lang.markers.forward_header = w.strings(m["forward_header"], "markers.forward_header");
-  lang.markers.header_block_start =
-      w.strings(m["header_block_start"], "markers.header_block_start");
-  lang.markers.header_block_field =
-      w.strings(m["header_block_field"], "markers.header_block_field");
-  lang.markers.signature_start = w.strings(m["signature_start"], "markers.signature_start");
-  lang.markers.closing = w.strings(m["closing"], "markers.closing");
-  lang.markers.disclaimer = w.strings(m["disclaimer"], "markers.disclaimer");
-  lang.markers.inherited_subject = w.strings(m["inherited_subject"], "markers.inherited_subject");
+  // Each marker must compile on its own (text/regions.h joins them per kind).
+  const std::pair<const char*, std::vector<std::string>*> marker_lists[] = {
+      {"reply_header", &lang.markers.reply_header},
+      {"forward_header", &lang.markers.forward_header},
+      {"header_block_start", &lang.markers.header_block_start},
+      {"header_block_field", &lang.markers.header_block_field},
+      {"signature_start", &lang.markers.signature_start},
+      {"closing", &lang.markers.closing},
+      {"disclaimer", &lang.markers.disclaimer},
+      {"inherited_subject", &lang.markers.inherited_subject},
+      {"subject_label", &lang.markers.subject_label}};
+  for (const auto& [name, list] : marker_lists) {
+    const std::string what = std::string("markers.") + name;
+    *list = w.strings(m[name], what);
+    for (const std::string& p : *list) {
+      const RE2 check(p, RE2::Quiet);
+      if (!check.ok()) w.problem(m[name], what + " '" + p + "': " + check.error());
+    }
+  }
   lang.ui = w.string_map(root["ui"], "ui");
   lang.template_text = w.string(root["template"], "template");
   pack->languages[lang.code] = std::move(lang);
@@ -279,14 +287,6 @@ void load_language(const YAML::Node& root, Walker& w, const std::string& path, R
 
 RuleError::RuleError(const std::vector<std::string>& problems)
     : std::runtime_error(join_lines(problems)), problems_(problems) {}
-
-std::vector<RuleSource> embedded_rule_sources() {
-  std::vector<RuleSource> out;
-  for (const EmbeddedFile& f : embedded_rule_files()) {
-    out.push_back({"rules/" + std::string(f.path), std::string(f.contents)});
-  }
-  return out;
-}
 
 std::vector<RuleSource> read_rule_directory(const std::string& dir) {
   namespace fs = std::filesystem;

@@ -1,5 +1,5 @@
-// Reads a rule pack from YAML: the embedded default pack or a directory laid out like
-// rules/ (rule files at the top, language files under lang/). Loading is all or
+// Reads a rule pack from YAML: a directory laid out like rules/ (rule files at the top,
+// language files under lang/). The built-in pack is read this way at build time. Loading is all or
 // nothing: every problem found is reported together and no pack is returned.
 #pragma once
 
@@ -26,7 +26,6 @@ class RuleError : public std::runtime_error {
   std::vector<std::string> problems_;
 };
 
-std::vector<RuleSource> embedded_rule_sources();
 // Every *.yaml below `dir`; throws RuleError when the folder cannot be read.
 std::vector<RuleSource> read_rule_directory(const std::string& dir);
 // Parses and cross-checks the files (a language file lives under "lang/").

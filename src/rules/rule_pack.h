@@ -77,6 +77,7 @@ struct RegionMarkers {
   std::vector<std::string> closing;             // "Best regards," before name/title lines
   std::vector<std::string> disclaimer;          // first words of a legal disclaimer paragraph
   std::vector<std::string> inherited_subject;   // "Re:", "SV:", "Fwd:" subject prefixes
+  std::vector<std::string> subject_label;       // "Subject" of a plain-text draft's first line
 };
 
 // The ConText-style vocabulary for telling affirmed evidence from negated or

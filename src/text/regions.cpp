@@ -11,31 +11,35 @@ namespace {
 constexpr std::size_t kMaxSignatureLines = 8;
 constexpr std::size_t kMaxSignatureLineBytes = 90;
 
-// One case-insensitive pattern matching any of the lists' patterns as a whole line
-// (`prefix`: as the start of a line).
-std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack,
-                                          std::vector<std::string> RegionMarkers::*list,
-                                          const char* name, bool prefix) {
+// Every language's patterns of one marker kind as one alternation; the loader has
+// checked each pattern on its own.
+std::string join_markers(const RulePack& pack, std::vector<std::string> RegionMarkers::*list) {
   std::string joined;
-  std::vector<std::string> problems;
   for (const auto& [code, lang] : pack.languages) {
     for (const std::string& p : lang.markers.*list) {
-      RE2 check(p, RE2::Quiet);
-      if (!check.ok()) {
-        problems.push_back(lang.source_file + ": markers." + name + " '" + p +
-                           "': " + check.error());
-        continue;
-      }
       if (!joined.empty()) joined += '|';
       joined.append("(?:").append(p).append(")");
     }
   }
-  if (!problems.empty()) throw RuleError(problems);
-  if (joined.empty()) joined = "[^\\x00-\\x{10FFFF}]";  // matches nothing
+  return joined.empty() ? "[^\\x00-\\x{10FFFF}]" : joined;  // an empty list matches nothing
+}
+
+std::unique_ptr<re2::RE2> compile_line_pattern(const std::string& pattern, const char* name) {
   RE2::Options o;
   o.set_case_sensitive(false);
   o.set_log_errors(false);
-  return std::make_unique<re2::RE2>("^\\s*(?:" + joined + ")" + (prefix ? "" : "\\s*$"), o);
+  auto re = std::make_unique<re2::RE2>(pattern, o);
+  if (!re->ok()) throw RuleError({std::string("markers.") + name + ": " + re->error()});
+  return re;
+}
+
+// One case-insensitive pattern matching any of the kind's patterns as a whole line
+// (`prefix`: as the start of a line).
+std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack,
+                                          std::vector<std::string> RegionMarkers::*list,
+                                          const char* name, bool prefix) {
+  return compile_line_pattern("^\\s*(?:" + join_markers(pack, list) + ")" + (prefix ? "" : "\\s*$"),
+                              name);
 }
 
 bool blank(std::string_view s) {
@@ -63,8 +67,9 @@ RegionDetector::RegionDetector(const RulePack& pack)
       disclaimer_(compile_markers(pack, &RegionMarkers::disclaimer, "disclaimer", true)),
       inherited_subject_(
           compile_markers(pack, &RegionMarkers::inherited_subject, "inherited_subject", true)),
-      subject_line_(std::make_unique<re2::RE2>(
-          "(?i)^(?:subject|ämne|betreff|objet|asunto|oggetto|assunto|onderwerp)\\s*:\\s*(.*)$")) {}
+      subject_line_(compile_line_pattern(
+          "^\\s*(?:" + join_markers(pack, &RegionMarkers::subject_label) + ")\\s*[:：]\\s*(.*)$",
+          "subject_label")) {}
 
 RegionDetector::~RegionDetector() = default;
 
