@@ -60,8 +60,8 @@ TEST(MixedLanguage, OneLanguageDraftsStayOneLanguage) {
   EXPECT_EQ(r.languages, std::vector<std::string>{"sv"});
 }
 
-// combine(): a rule fails only where every checked language fails it; forbid findings of
-// every language are kept.
+// combine(): a rule fails unless another checked language affirmed it; forbid findings
+// of every language are kept.
 TEST(MixedLanguage, CombineKeepsFailuresOfEveryLanguageOnly) {
   const RulePack& pack = builtin_pack();
   auto index = [&](const char* id) {
@@ -69,16 +69,23 @@ TEST(MixedLanguage, CombineKeepsFailuresOfEveryLanguageOnly) {
   };
   const int contact = index("partner-contact"), examples = index("concrete-examples"),
             vague = index("vague-language");
+  const int timeline = index("scope-timeline");
   Evaluation sv, en;
-  sv.verdicts = {{contact, "denied", {}, 0}, {examples, "too-few", {}, 1}};
+  sv.verdicts = {
+      {contact, "denied", {}, 0}, {examples, "too-few", {}, 1}, {timeline, "missing", {}, 0}};
   en.verdicts = {{examples, "too-few", {}, 0}, {vague, "present", FieldSpan{0, {4, 9}}, 0}};
-  const Evaluation both = combine({sv, en}, {"sv", "en"}, pack);
-  ASSERT_EQ(both.verdicts.size(), 2u);
+  sv.affirmed.assign(pack.rules.size(), false);
+  en.affirmed.assign(pack.rules.size(), false);
+  en.affirmed[contact] = true;  // English evidence of contact; no English trigger of timeline
+  const Evaluation both = combine({sv, en}, pack);
+  ASSERT_EQ(both.verdicts.size(), 3u);
   std::vector<int> rules;
   for (const Verdict& v : both.verdicts) rules.push_back(v.rule);
   EXPECT_EQ(std::count(rules.begin(), rules.end(), contact), 0);   // passed in English
   EXPECT_EQ(std::count(rules.begin(), rules.end(), examples), 1);  // failed in both: once
   EXPECT_EQ(std::count(rules.begin(), rules.end(), vague), 1);     // a forbid finding
+  EXPECT_EQ(std::count(rules.begin(), rules.end(), timeline), 1);  // not affirmed in English
+  EXPECT_TRUE(both.affirmed[contact]);
   for (const Verdict& v : both.verdicts) {
     if (v.rule == examples) {
       EXPECT_EQ(v.count, 1);  // as the main language judged it

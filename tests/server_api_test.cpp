@@ -284,7 +284,9 @@ TEST(ServerApi, RulesListsIdsLevelsGuidanceAndLanguages) {
     if (v.at("id").get_string() != "partner-contact") continue;
     seen = true;
     EXPECT_EQ(str(v.at("level")), "warning");
-    EXPECT_EQ(v.at("languages").get_array().size(), 2u);
+    // Every language the built-in pack has this rule in.
+    EXPECT_EQ(v.at("languages").get_array().size(),
+              builtin_rule_pack().find_rule("partner-contact")->languages.size());
     EXPECT_FALSE(str(v.at("guidance").at("sv").at("title")).empty());
     EXPECT_FALSE(str(v.at("guidance").at("en").at("why")).empty());
   }

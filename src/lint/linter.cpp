@@ -144,9 +144,8 @@ DraftResult Linter::check(const Draft& draft) const {
   for (const std::string& code : result.languages) {
     per_language.push_back(evaluate(doc, compiled(code), pack_, {enabled_, min_count_}));
   }
-  const Evaluation evaluation = per_language.size() == 1
-                                    ? std::move(per_language.front())
-                                    : combine(per_language, result.languages, pack_);
+  const Evaluation evaluation =
+      per_language.size() == 1 ? std::move(per_language.front()) : combine(per_language, pack_);
   const std::vector<Verdict>& verdicts = evaluation.verdicts;
   auto locate = [&](const FieldSpan& where) {
     const TextField& field = doc.fields[where.field];

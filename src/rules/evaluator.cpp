@@ -51,6 +51,7 @@ class Judge {
     std::sort(out.begin(), out.end(),
               [](const Verdict& a, const Verdict& b) { return a.rule < b.rule; });
     result.evidence = std::move(evidence_);
+    result.affirmed = affirmed_;
     return result;
   }
 
@@ -306,17 +307,14 @@ Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const
   return Judge(doc, compiled, pack, options).run();
 }
 
-Evaluation combine(const std::vector<Evaluation>& per_language,
-                   const std::vector<std::string>& languages, const RulePack& pack) {
+Evaluation combine(const std::vector<Evaluation>& per_language, const RulePack& pack) {
   Evaluation out;
   if (per_language.empty()) return out;
-  // passed_elsewhere[r]: another checked language has rule r and no verdict against it.
+  out.affirmed = per_language[0].affirmed;
   std::vector<bool> passed_elsewhere(pack.rules.size(), false);
   for (std::size_t i = 1; i < per_language.size(); ++i) {
-    std::vector<bool> failed(pack.rules.size(), false);
-    for (const Verdict& v : per_language[i].verdicts) failed[v.rule] = true;
-    for (std::size_t r = 0; r < pack.rules.size(); ++r) {
-      if (pack.rules[r].languages.count(languages[i]) && !failed[r]) passed_elsewhere[r] = true;
+    for (std::size_t r = 0; r < pack.rules.size() && r < per_language[i].affirmed.size(); ++r) {
+      if (per_language[i].affirmed[r]) passed_elsewhere[r] = out.affirmed[r] = true;
     }
   }
   for (const Verdict& v : per_language[0].verdicts) {

@@ -41,15 +41,15 @@ struct EvidenceSpan {
 struct Evaluation {
   std::vector<Verdict> verdicts;
   std::vector<EvidenceSpan> evidence;
+  std::vector<bool> affirmed;  // per rule: its evidence was found (a when-then: its consequence)
 };
 
 Evaluation evaluate(const Document& doc, const CompiledLanguage& compiled, const RulePack& pack,
                     const EvaluationOptions& options);
 
 // One verdict set for a draft checked in several languages (`per_language[0]` the main
-// one): a rule fails only when it fails in every checked language that has it, and is
-// reported as the main language judged it; forbid findings of every language are kept.
-Evaluation combine(const std::vector<Evaluation>& per_language,
-                   const std::vector<std::string>& languages, const RulePack& pack);
+// one): the main language's verdicts, less those on rules another language affirmed
+// (its evidence was found there), plus the forbid findings of every language.
+Evaluation combine(const std::vector<Evaluation>& per_language, const RulePack& pack);
 
 }  // namespace escalint
