@@ -8,6 +8,7 @@ packages=(
   libre2-dev libicu-dev libyaml-cpp-dev libcld2-dev libgmime-3.0-dev libxml2-dev
   libboost1.81-dev libboost-program-options1.81-dev libboost-json1.81-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang libclang-rt-14-dev llvm  # bench/fuzz.sh: libFuzzer and sanitizer runtimes, llvm-symbolizer
   chromium  # browser tests: `escalint serve`'s page (tests/server_browser_test.sh), the audit report (tests/audit_browser_test.sh)
 )
 

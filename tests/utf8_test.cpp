@@ -13,11 +13,17 @@ TEST(Utf8, ValidTextIsUnchanged) {
 
 TEST(Utf8, InvalidSequencesBecomeReplacementCharacters) {
   std::size_t replaced = 0;
-  EXPECT_EQ(repair_utf8("a\xFF" "b\xC3", &replaced), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_EQ(repair_utf8("a\xFF"
+                        "b\xC3",
+                        &replaced),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
   EXPECT_EQ(replaced, 2u);
 }
 
-TEST(Utf8, ByteOrderMarkIsDropped) { EXPECT_EQ(repair_utf8("\xEF\xBB\xBFhej"), "hej"); }
+TEST(Utf8, ByteOrderMarkIsDropped) {
+  EXPECT_EQ(repair_utf8("\xEF\xBB\xBFhej"), "hej");
+}
 
 TEST(Utf8, DecomposedTextIsComposed) {
   EXPECT_EQ(to_nfc("a\xCC\x88"), "\xC3\xA4");  // a + combining diaeresis -> ä
