@@ -22,7 +22,7 @@ class RegionsTest : public ::testing::Test {
   // Detects the regions of `text` and checks that they cover it in order.
   static TextField Detect(const std::string& text) {
     TextField field("body", text);
-    field.set_regions(detector_->detect(field));
+    field.set_regions(detector_->detect(field, detector_->all_markers()));
     std::size_t at = 0;
     for (const Region& r : field.regions()) {
       EXPECT_EQ(r.span.begin, at) << "regions must be contiguous";
@@ -216,11 +216,11 @@ TEST_F(RegionsTest, OwnSubjectLineIsNewText) {
 }
 
 TEST_F(RegionsTest, InheritedSubjectOfSeparateSubjectField) {
-  EXPECT_TRUE(detector_->inherited_subject("Re: Checkout broken"));
-  EXPECT_TRUE(detector_->inherited_subject("SV: Kassan"));
-  EXPECT_TRUE(detector_->inherited_subject("Fwd: Checkout"));
-  EXPECT_FALSE(detector_->inherited_subject("Checkout broken"));
-  EXPECT_FALSE(detector_->inherited_subject("Regression in checkout"));
+  EXPECT_TRUE(detector_->inherited_subject("Re: Checkout broken", detector_->all_markers()));
+  EXPECT_TRUE(detector_->inherited_subject("SV: Kassan", detector_->all_markers()));
+  EXPECT_TRUE(detector_->inherited_subject("Fwd: Checkout", detector_->all_markers()));
+  EXPECT_FALSE(detector_->inherited_subject("Checkout broken", detector_->all_markers()));
+  EXPECT_FALSE(detector_->inherited_subject("Regression in checkout", detector_->all_markers()));
 }
 
 TEST_F(RegionsTest, ClosingFollowedByLongParagraphIsNotSignature) {

@@ -109,16 +109,32 @@ DraftResult Linter::check(const Draft& draft) const {
   result.subject = draft.subject;
   result.attachments = draft.attachments;
 
-  const Document doc = prepare(draft, *regions_);
+  Document doc = normalise(draft);
   result.notices = doc.notices;
 
+  // Quotes and signatures are found with the markers of the languages the whole text
+  // likely holds, English (mail clients' own headers) and the configured ones; then the
+  // language is identified on the new text alone, unless that is the whole text.
   const std::set<std::string> supported = languages();
+  const std::string whole = doc.text_sample(kLanguageSample);
+  const LanguageGuess whole_guess =
+      identify_language(whole, supported, draft.language_hint, options_.default_language);
+  std::vector<std::string> marker_languages = whole_guess.candidates;
+  for (const std::string& l :
+       {std::string("en"), options_.default_language, options_.language, draft.language_hint}) {
+    marker_languages.push_back(l);
+  }
+  mark_regions(&doc, *regions_, regions_->markers(marker_languages));
+
   if (!options_.language.empty()) {
     result.language = options_.language;
     result.language_confidence = 1;
   } else {
-    const LanguageGuess guess = identify_language(doc.new_text_sample(kLanguageSample), supported,
-                                                  draft.language_hint, options_.default_language);
+    const std::string fresh = doc.new_text_sample(kLanguageSample);
+    const LanguageGuess guess =
+        fresh == whole
+            ? whole_guess
+            : identify_language(fresh, supported, draft.language_hint, options_.default_language);
     result.language = guess.language;
     result.language_confidence = guess.confidence;
     result.detected_language = guess.detected;

@@ -54,6 +54,10 @@ LanguageGuess identify_language(std::string_view text, const std::set<std::strin
     if (top3[i] == CLD2::UNKNOWN_LANGUAGE) continue;
     const std::string code = supported_match(supported, to_bcp47(top3[i]));
     if (code.empty()) continue;
+    if (std::find(guess.candidates.begin(), guess.candidates.end(), code) ==
+        guess.candidates.end()) {
+      guess.candidates.push_back(code);
+    }
     if (guess.language.empty()) {
       guess.language = code;
       guess.confidence = percent3[i] / 100.0 * (reliable ? 1.0 : 0.7);

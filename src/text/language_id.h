@@ -20,6 +20,9 @@ struct LanguageGuess {
   // Other supported languages holding at least kMixedShare of the text, largest first:
   // a mixed draft is checked with their rules too.
   std::vector<std::string> also;
+  // Every supported language among CLD2's top three, whatever its share: the languages
+  // whose quote and signature markers are worth trying.
+  std::vector<std::string> candidates;
 };
 
 // The share of a draft's text a second language must hold to be checked as well.

@@ -16,12 +16,13 @@ TextField make_field(const std::string& name, const std::string& raw,
   }
   return TextField(name, to_nfc(std::move(text)));
 }
-}  // namespace
 
-std::string Document::new_text_sample(std::size_t max_bytes) const {
+// At most `max_bytes` of the given spans of every field, joined by blank lines.
+template <typename SpansOf>
+std::string sample(const std::vector<TextField>& fields, std::size_t max_bytes, SpansOf spans_of) {
   std::string out;
   for (const TextField& f : fields) {
-    for (const Span& s : f.new_text()) {
+    for (const Span& s : spans_of(f)) {
       if (out.size() >= max_bytes) return out;
       if (!out.empty()) out += "\n\n";
       out.append(f.view(s).substr(0, max_bytes - std::min(max_bytes, out.size())));
@@ -29,22 +30,36 @@ std::string Document::new_text_sample(std::size_t max_bytes) const {
   }
   return out;
 }
+}  // namespace
 
-Document prepare(const Draft& draft, const RegionDetector& regions) {
+std::string Document::new_text_sample(std::size_t max_bytes) const {
+  return sample(fields, max_bytes, [](const TextField& f) { return f.new_text(); });
+}
+
+std::string Document::text_sample(std::size_t max_bytes) const {
+  return sample(fields, max_bytes, [](const TextField& f) {
+    return std::vector<Span>{{0, f.text().size()}};
+  });
+}
+
+Document normalise(const Draft& draft) {
   Document doc;
   doc.notices = draft.notices;
   doc.known_without_attachments = draft.attachments_known && draft.attachments.empty();
-  if (!draft.subject.empty()) {
-    TextField subject = make_field("subject", draft.subject, &doc.notices);
-    if (regions.inherited_subject(subject.text())) {
-      subject.set_regions({{RegionKind::kInheritedSubject, {0, subject.text().size()}}});
-    }
-    doc.fields.push_back(std::move(subject));
-  }
-  TextField body = make_field("body", draft.body, &doc.notices);
-  body.set_regions(regions.detect(body));
-  doc.fields.push_back(std::move(body));
+  if (!draft.subject.empty())
+    doc.fields.push_back(make_field("subject", draft.subject, &doc.notices));
+  doc.fields.push_back(make_field("body", draft.body, &doc.notices));
   return doc;
+}
+
+void mark_regions(Document* doc, const RegionDetector& regions, const MarkerSet& markers) {
+  for (TextField& field : doc->fields) {
+    if (field.name() != "subject") {
+      field.set_regions(regions.detect(field, markers));
+    } else if (regions.inherited_subject(field.text(), markers)) {
+      field.set_regions({{RegionKind::kInheritedSubject, {0, field.text().size()}}});
+    }
+  }
 }
 
 }  // namespace escalint

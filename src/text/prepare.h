@@ -1,4 +1,5 @@
-// Draft -> Document: well-formed NFC text per field, with regions.
+// Draft -> Document: well-formed NFC text per field (normalise), then its regions
+// (mark_regions) with the markers of the languages the caller expects.
 #pragma once
 
 #include <string>
@@ -19,8 +20,11 @@ struct Document {
   // The new text of every field, joined by blank lines, at most `max_bytes` of it:
   // what language identification reads.
   std::string new_text_sample(std::size_t max_bytes) const;
+  // The same over all the text, new or not (before or after mark_regions).
+  std::string text_sample(std::size_t max_bytes) const;
 };
 
-Document prepare(const Draft& draft, const RegionDetector& regions);
+Document normalise(const Draft& draft);
+void mark_regions(Document* doc, const RegionDetector& regions, const MarkerSet& markers);
 
 }  // namespace escalint

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "rules/rule_loader.h"
 
 namespace escalint {
@@ -11,12 +13,13 @@ namespace {
 constexpr std::size_t kMaxSignatureLines = 8;
 constexpr std::size_t kMaxSignatureLineBytes = 90;
 
-// Every language's patterns of one marker kind as one alternation; the loader has
+// The patterns of one marker kind in `languages` as one alternation; the loader has
 // checked each pattern on its own.
-std::string join_markers(const RulePack& pack, std::vector<std::string> RegionMarkers::*list) {
+std::string join_markers(const RulePack& pack, const std::vector<std::string>& languages,
+                         std::vector<std::string> RegionMarkers::*list) {
   std::string joined;
-  for (const auto& [code, lang] : pack.languages) {
-    for (const std::string& p : lang.markers.*list) {
+  for (const std::string& code : languages) {
+    for (const std::string& p : pack.languages.at(code).markers.*list) {
       if (!joined.empty()) joined += '|';
       joined.append("(?:").append(p).append(")");
     }
@@ -33,15 +36,6 @@ std::unique_ptr<re2::RE2> compile_line_pattern(const std::string& pattern, const
   return re;
 }
 
-// One case-insensitive pattern matching any of the kind's patterns as a whole line
-// (`prefix`: as the start of a line).
-std::unique_ptr<re2::RE2> compile_markers(const RulePack& pack,
-                                          std::vector<std::string> RegionMarkers::*list,
-                                          const char* name, bool prefix) {
-  return compile_line_pattern("^\\s*(?:" + join_markers(pack, list) + ")" + (prefix ? "" : "\\s*$"),
-                              name);
-}
-
 bool blank(std::string_view s) {
   return s.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -53,28 +47,59 @@ struct RegionDetector::Line {
   std::string_view text;
 };
 
-RegionDetector::RegionDetector(const RulePack& pack)
-    : reply_header_(compile_markers(pack, &RegionMarkers::reply_header, "reply_header", false)),
-      forward_header_(
-          compile_markers(pack, &RegionMarkers::forward_header, "forward_header", false)),
-      header_block_start_(
-          compile_markers(pack, &RegionMarkers::header_block_start, "header_block_start", true)),
-      header_block_field_(
-          compile_markers(pack, &RegionMarkers::header_block_field, "header_block_field", true)),
-      signature_start_(
-          compile_markers(pack, &RegionMarkers::signature_start, "signature_start", false)),
-      closing_(compile_markers(pack, &RegionMarkers::closing, "closing", false)),
-      disclaimer_(compile_markers(pack, &RegionMarkers::disclaimer, "disclaimer", true)),
-      inherited_subject_(
-          compile_markers(pack, &RegionMarkers::inherited_subject, "inherited_subject", true)),
-      subject_line_(compile_line_pattern(
-          "^\\s*(?:" + join_markers(pack, &RegionMarkers::subject_label) + ")\\s*[:：]\\s*(.*)$",
-          "subject_label")) {}
+struct MarkerSet {
+  MarkerSet(const RulePack& pack, const std::vector<std::string>& languages) {
+    // One case-insensitive pattern per kind, matching a whole line (`prefix`: its start).
+    auto compile = [&](std::vector<std::string> RegionMarkers::*list, const char* name,
+                       bool prefix) {
+      return compile_line_pattern(
+          "^\\s*(?:" + join_markers(pack, languages, list) + ")" + (prefix ? "" : "\\s*$"), name);
+    };
+    reply_header = compile(&RegionMarkers::reply_header, "reply_header", false);
+    forward_header = compile(&RegionMarkers::forward_header, "forward_header", false);
+    header_block_start = compile(&RegionMarkers::header_block_start, "header_block_start", true);
+    header_block_field = compile(&RegionMarkers::header_block_field, "header_block_field", true);
+    signature_start = compile(&RegionMarkers::signature_start, "signature_start", false);
+    closing = compile(&RegionMarkers::closing, "closing", false);
+    disclaimer = compile(&RegionMarkers::disclaimer, "disclaimer", true);
+    inherited_subject = compile(&RegionMarkers::inherited_subject, "inherited_subject", true);
+    subject_line = compile_line_pattern(
+        "^\\s*(?:" + join_markers(pack, languages, &RegionMarkers::subject_label) +
+            ")\\s*[:：]\\s*(.*)$",
+        "subject_label");
+  }
+  std::unique_ptr<re2::RE2> reply_header, forward_header, header_block_start, header_block_field,
+      signature_start, closing, disclaimer, inherited_subject, subject_line;
+};
+
+RegionDetector::RegionDetector(const RulePack& pack) : pack_(pack) {}
 
 RegionDetector::~RegionDetector() = default;
 
-bool RegionDetector::inherited_subject(std::string_view subject) const {
-  return RE2::PartialMatch(subject, *inherited_subject_);
+const MarkerSet& RegionDetector::markers(const std::vector<std::string>& languages) const {
+  std::vector<std::string> codes;
+  for (const std::string& code : languages) {
+    if (pack_.languages.count(code) && std::find(codes.begin(), codes.end(), code) == codes.end()) {
+      codes.push_back(code);
+    }
+  }
+  std::sort(codes.begin(), codes.end());
+  std::string key;
+  for (const std::string& code : codes) key += (key.empty() ? "" : ",") + code;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  std::unique_ptr<MarkerSet>& set = sets_[key];
+  if (!set) set = std::make_unique<MarkerSet>(pack_, codes);
+  return *set;
+}
+
+const MarkerSet& RegionDetector::all_markers() const {
+  std::vector<std::string> codes;
+  for (const auto& [code, _] : pack_.languages) codes.push_back(code);
+  return markers(codes);
+}
+
+bool RegionDetector::inherited_subject(std::string_view subject, const MarkerSet& m) const {
+  return RE2::PartialMatch(subject, *m.inherited_subject);
 }
 
 bool RegionDetector::closing_starts_signature(const std::vector<Line>& lines, std::size_t i,
@@ -88,7 +113,7 @@ bool RegionDetector::closing_starts_signature(const std::vector<Line>& lines, st
   return true;
 }
 
-std::vector<Region> RegionDetector::detect(const TextField& field) const {
+std::vector<Region> RegionDetector::detect(const TextField& field, const MarkerSet& m) const {
   const std::string_view text = field.text();
   std::vector<Line> lines;
   for (std::size_t n = 1; n <= field.line_count(); ++n) {
@@ -102,17 +127,17 @@ std::vector<Region> RegionDetector::detect(const TextField& field) const {
   RegionKind history_kind = RegionKind::kQuoted;
   for (std::size_t i = 0; i < lines.size() && history == lines.size(); ++i) {
     const std::string_view l = lines[i].text;
-    if (RE2::FullMatch(l, *forward_header_)) {
+    if (RE2::FullMatch(l, *m.forward_header)) {
       history = i, history_kind = RegionKind::kForwarded;
-    } else if (RE2::FullMatch(l, *reply_header_)) {
+    } else if (RE2::FullMatch(l, *m.reply_header)) {
       history = i;
     } else if (i + 1 < lines.size() && !blank(l) &&
                RE2::FullMatch(std::string(l) + " " + std::string(lines[i + 1].text),
-                              *reply_header_)) {
+                              *m.reply_header)) {
       history = i;  // "On Mon, 3 Mar 2025, Ann Berg <ann@example.com>\nwrote:"
-    } else if (RE2::PartialMatch(l, *header_block_start_)) {
+    } else if (RE2::PartialMatch(l, *m.header_block_start)) {
       for (std::size_t k = i + 1; k < lines.size() && k <= i + 3; ++k) {
-        if (RE2::PartialMatch(lines[k].text, *header_block_field_)) {
+        if (RE2::PartialMatch(lines[k].text, *m.header_block_field)) {
           history = i;
           break;
         }
@@ -123,8 +148,8 @@ std::vector<Region> RegionDetector::detect(const TextField& field) const {
 
   // Quoted lines, a reply's subject, signatures and disclaimers in the new part.
   std::string subject;
-  if (!lines.empty() && RE2::FullMatch(lines[0].text, *subject_line_, &subject) &&
-      inherited_subject(subject)) {
+  if (!lines.empty() && RE2::FullMatch(lines[0].text, *m.subject_line, &subject) &&
+      inherited_subject(subject, m)) {
     kinds[0] = RegionKind::kInheritedSubject;
   }
   for (std::size_t i = 0; i < history; ++i) {
@@ -135,10 +160,10 @@ std::vector<Region> RegionDetector::detect(const TextField& field) const {
       continue;
     }
     const bool signature =
-        RE2::FullMatch(l, *signature_start_) ||
-        (RE2::FullMatch(l, *closing_) && closing_starts_signature(lines, i, history));
+        RE2::FullMatch(l, *m.signature_start) ||
+        (RE2::FullMatch(l, *m.closing) && closing_starts_signature(lines, i, history));
     const bool disclaimer =
-        (i == 0 || blank(lines[i - 1].text)) && RE2::PartialMatch(l, *disclaimer_);
+        (i == 0 || blank(lines[i - 1].text)) && RE2::PartialMatch(l, *m.disclaimer);
     if (signature || disclaimer) {
       for (std::size_t k = i; k < history; ++k) {
         if (kinds[k] == RegionKind::kNew)
