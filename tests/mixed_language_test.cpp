@@ -47,6 +47,19 @@ TEST(MixedLanguage, EveryLanguageWithARealShareIsChecked) {
   EXPECT_TRUE(findings_of(r, "scope-reference").empty());
 }
 
+TEST(MixedLanguage, OtherLanguagesReadOnlyTheirOwnParagraphs) {
+  // English rules would read Dutch "met Adobe Commerce" ("with") as "we met Adobe
+  // Commerce"; they may read only the English error message.
+  const DraftResult r = check(
+      "Beste Femke,\n\nSinds 2 april breekt bij ons de nachtelijke productimport af. In de log "
+      "staat elke keer:\n\nImport error: \"General system exception happened. Additional data: "
+      "SQLSTATE[HY000]: General error: 2006 MySQL server has gone away\"\n\nIndien nodig schakel "
+      "ik het bureau in, maar eerst wil ik begrijpen of dit een bekend probleem is met Adobe "
+      "Commerce 2.4.6-p3.\n");
+  EXPECT_EQ(r.language, "nl");
+  EXPECT_EQ(findings_of(r, "partner-contact").size(), 1u);
+}
+
 TEST(MixedLanguage, AForcedLanguageChecksOnlyThatOne) {
   const DraftResult r = check(kMixed, "sv");
   ASSERT_EQ(r.languages.size(), 1u);

@@ -31,6 +31,43 @@ void add_names(std::map<std::string, std::string>* macros, const std::string& ma
   m = m.empty() ? alt : m + "|" + alt;
 }
 
+// The end of the paragraph that starts at `begin` in text[.., end): the next blank line
+// ("\n", then only spaces, tabs or "\r", then "\n"), else `end`; `*next` is set past it.
+std::size_t paragraph_end(std::string_view text, std::size_t begin, std::size_t end,
+                          std::size_t* next) {
+  for (std::size_t nl = text.find('\n', begin); nl != std::string_view::npos && nl < end;
+       nl = text.find('\n', nl + 1)) {
+    std::size_t k = nl + 1;
+    while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+    if (k < end && text[k] == '\n') {
+      *next = k + 1;
+      return nl;
+    }
+  }
+  *next = end;
+  return end;
+}
+
+// The paragraphs of new text CLD2 reads as `language`.
+std::vector<FieldSpan> paragraphs_in(const Document& doc, const std::string& language,
+                                     const std::set<std::string>& supported) {
+  std::vector<FieldSpan> out;
+  for (std::size_t f = 0; f < doc.fields.size(); ++f) {
+    const std::string_view text = doc.fields[f].text();
+    for (const Span& s : doc.fields[f].new_text()) {
+      for (std::size_t begin = s.begin, next = s.begin; begin < s.end; begin = next) {
+        const Span p{begin, paragraph_end(text, begin, s.end, &next)};
+        if (!p.empty() &&
+            identify_language(text.substr(p.begin, p.size()), supported, "", "").language ==
+                language) {
+          out.push_back({static_cast<int>(f), p});
+        }
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Level> DraftResult::worst_level() const {
@@ -156,9 +193,19 @@ DraftResult Linter::check(const Draft& draft) const {
     return result;
   }
 
+  // A mixed draft: the other languages' rules read only the paragraphs written in them.
   std::vector<Evaluation> per_language;
-  for (const std::string& code : result.languages) {
-    per_language.push_back(evaluate(doc, compiled(code), pack_, {enabled_, min_count_}));
+  for (std::size_t i = 0; i < result.languages.size();) {
+    EvaluationOptions eval{enabled_, min_count_, {}};
+    if (i > 0) {
+      eval.only = paragraphs_in(doc, result.languages[i], supported);
+      if (eval.only.empty()) {
+        result.languages.erase(result.languages.begin() + static_cast<std::ptrdiff_t>(i));
+        continue;
+      }
+    }
+    per_language.push_back(evaluate(doc, compiled(result.languages[i]), pack_, eval));
+    ++i;
   }
   const Evaluation evaluation =
       per_language.size() == 1 ? std::move(per_language.front()) : combine(per_language, pack_);

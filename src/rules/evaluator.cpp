@@ -26,10 +26,14 @@ class Judge {
       : doc_(doc), compiled_(compiled), pack_(pack), options_(options) {
     for (std::size_t f = 0; f < doc.fields.size(); ++f) {
       for (const Span& s : doc.fields[f].new_text()) {
-        Stretch st{static_cast<int>(f), s, {}};
-        compiled.match(doc.fields[f].view(s), &st.hits);
-        std::sort(st.hits.begin(), st.hits.end());
-        stretches_.push_back(std::move(st));
+        if (options.only.empty()) {
+          add_stretch(static_cast<int>(f), s);
+          continue;
+        }
+        for (const FieldSpan& o : options.only) {
+          const Span cut{std::max(s.begin, o.span.begin), std::min(s.end, o.span.end)};
+          if (o.field == static_cast<int>(f) && !cut.empty()) add_stretch(o.field, cut);
+        }
       }
     }
     affirmed_.assign(pack.rules.size(), false);
@@ -56,6 +60,13 @@ class Judge {
   }
 
  private:
+  void add_stretch(int field, Span span) {
+    Stretch st{field, span, {}};
+    compiled_.match(doc_.fields[field].view(span), &st.hits);
+    std::sort(st.hits.begin(), st.hits.end());
+    stretches_.push_back(std::move(st));
+  }
+
   bool is(int pattern, int rule, bool trigger, int group) const {
     const PatternOrigin& o = compiled_.origins()[pattern];
     return o.rule == rule && o.trigger == trigger && (group < 0 || o.group == group);

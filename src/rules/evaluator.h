@@ -30,6 +30,9 @@ struct Verdict {
 struct EvaluationOptions {
   std::vector<bool> enabled;   // per rule
   std::vector<int> min_count;  // per rule, for count rules
+  // When not empty, only these stretches of new text are read (the paragraphs of a
+  // mixed draft written in the language judged); otherwise all of it.
+  std::vector<FieldSpan> only;
 };
 
 // Evidence a rule relied on, where it was located (negation checks, counting).
