@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "test_support.h"
+
 namespace escalint {
 namespace {
 
@@ -568,6 +570,22 @@ TEST_F(CliTest, EnglishTemplatePassesEnglishCheck) {
   ASSERT_EQ(tmpl.status, 0) << tmpl.err;
   write_file(dir_ / "template.txt", tmpl.out);
   EXPECT_EQ(Escalint("check --no-config --lang en template.txt").status, 0);
+}
+
+TEST_F(CliTest, EveryLanguagesTemplateIsIdentifiedAndPassesItsChecks) {
+  for (const auto& [code, language] : testing_support::builtin_pack().languages) {
+    const CliRun tmpl = Escalint("template --lang " + code);
+    ASSERT_EQ(tmpl.status, 0) << code << ": " << tmpl.err;
+    const std::string file = "template-" + code + ".txt";
+    write_file(dir_ / file, tmpl.out);
+    int status = -1;
+    const json::object doc = CheckJson(file, &status);  // the language is identified
+    EXPECT_EQ(status, 0) << code;
+    const json::object* d = draft_for(doc, file);
+    ASSERT_NE(d, nullptr) << code;
+    EXPECT_EQ(d->at("language").as_string(), code);
+    EXPECT_EQ(d->at("score").as_int64(), 100) << code;
+  }
 }
 
 TEST_F(CliTest, TemplateForUnknownLanguageFails) {
