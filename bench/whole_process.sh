@@ -32,10 +32,8 @@ done
 shift $((OPTIND - 1))
 [[ $# -le 1 ]] || usage
 [[ $n =~ ^[1-9][0-9]*$ && $runs =~ ^[1-9][0-9]*$ ]] || usage
-bin=$(realpath "${1:-$root/build/release/src/escalint}")
-[[ -x $bin ]] || { echo "$0: not an executable: $bin (build it first)" >&2; exit 2; }
-[[ -f $gen ]] || { echo "$0: generator not found: $gen (set GEN_CORPUS)" >&2; exit 2; }
-[[ -x /usr/bin/time ]] || { echo "$0: needs GNU time (apt-get install time)" >&2; exit 2; }
+source "$root/bench/timing.sh"
+bin=$(escalint_binary "${1:-}")
 
 tmp=$(mktemp -d -t escalint-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
@@ -53,11 +51,6 @@ run_check() {
     exit 1
   fi
 }
-
-# GNU time's report, one field by its label.
-field() { grep -F "$1" "$tmp/time.txt" | sed 's/.*: //'; }
-# "h:mm:ss" or "m:ss.ss" as seconds.
-seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$1"; }
 
 echo "== machine"
 echo "date:   $(date -u '+%Y-%m-%d %H:%M UTC')"
