@@ -48,20 +48,26 @@ std::size_t paragraph_end(std::string_view text, std::size_t begin, std::size_t 
   return end;
 }
 
-// The paragraphs of new text CLD2 reads as `language`.
-std::vector<FieldSpan> paragraphs_in(const Document& doc, const std::string& language,
+// The paragraphs of new text written in `language`: by CLD2's stretches of the whole
+// text (`whole`, identified on doc.text_sample(kLanguageSample)) where it could tell,
+// else by identifying the paragraph on its own.
+std::vector<FieldSpan> paragraphs_in(const Document& doc, const LanguageGuess& whole,
+                                     const std::string& language,
                                      const std::set<std::string>& supported) {
   std::vector<FieldSpan> out;
   for (std::size_t f = 0; f < doc.fields.size(); ++f) {
     const std::string_view text = doc.fields[f].text();
+    const std::size_t base = doc.sample_offset(f);
     for (const Span& s : doc.fields[f].new_text()) {
       for (std::size_t begin = s.begin, next = s.begin; begin < s.end; begin = next) {
         const Span p{begin, paragraph_end(text, begin, s.end, &next)};
-        if (!p.empty() &&
-            identify_language(text.substr(p.begin, p.size()), supported, "", "").language ==
-                language) {
-          out.push_back({static_cast<int>(f), p});
-        }
+        if (p.empty()) continue;
+        std::optional<LanguageGuess> guess =
+            base + p.end <= kLanguageSample
+                ? language_of_ranges(whole, {{base + p.begin, base + p.end}}, supported, "", "")
+                : std::nullopt;
+        if (!guess) guess = identify_language(text.substr(p.begin, p.size()), supported, "", "");
+        if (guess->language == language) out.push_back({static_cast<int>(f), p});
       }
     }
   }
@@ -151,7 +157,7 @@ DraftResult Linter::check(const Draft& draft) const {
 
   // Quotes and signatures are found with the markers of the languages the whole text
   // likely holds, English (mail clients' own headers) and the configured ones; then the
-  // language is identified on the new text alone, unless that is the whole text.
+  // language of the new text alone.
   const std::set<std::string> supported = languages();
   const std::string whole = doc.text_sample(kLanguageSample);
   const LanguageGuess whole_guess =
@@ -167,11 +173,14 @@ DraftResult Linter::check(const Draft& draft) const {
     result.language = options_.language;
     result.language_confidence = 1;
   } else {
-    const std::string fresh = doc.new_text_sample(kLanguageSample);
+    // From CLD2's stretches of the whole text where it could tell; else on its own.
+    std::optional<LanguageGuess> of_new =
+        language_of_ranges(whole_guess, doc.new_text_in_sample(kLanguageSample), supported,
+                           draft.language_hint, options_.default_language);
     const LanguageGuess guess =
-        fresh == whole
-            ? whole_guess
-            : identify_language(fresh, supported, draft.language_hint, options_.default_language);
+        of_new ? std::move(*of_new)
+               : identify_language(doc.new_text_sample(kLanguageSample), supported,
+                                   draft.language_hint, options_.default_language);
     result.language = guess.language;
     result.language_confidence = guess.confidence;
     result.detected_language = guess.detected;
@@ -198,7 +207,7 @@ DraftResult Linter::check(const Draft& draft) const {
   for (std::size_t i = 0; i < result.languages.size();) {
     EvaluationOptions eval{enabled_, min_count_, {}};
     if (i > 0) {
-      eval.only = paragraphs_in(doc, result.languages[i], supported);
+      eval.only = paragraphs_in(doc, whole_guess, result.languages[i], supported);
       if (eval.only.empty()) {
         result.languages.erase(result.languages.begin() + static_cast<std::ptrdiff_t>(i));
         continue;

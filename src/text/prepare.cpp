@@ -42,6 +42,26 @@ std::string Document::text_sample(std::size_t max_bytes) const {
   });
 }
 
+std::size_t Document::sample_offset(std::size_t field) const {
+  std::size_t base = 0;
+  for (std::size_t f = 0; f < field && f < fields.size(); ++f) {
+    base += fields[f].text().size() + 2;  // and the blank line text_sample puts between fields
+  }
+  return base;
+}
+
+std::vector<Span> Document::new_text_in_sample(std::size_t max_bytes) const {
+  std::vector<Span> out;
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    const std::size_t base = sample_offset(f);
+    for (const Span& s : fields[f].new_text()) {
+      const Span in{std::min(base + s.begin, max_bytes), std::min(base + s.end, max_bytes)};
+      if (!in.empty()) out.push_back(in);
+    }
+  }
+  return out;
+}
+
 Document normalise(const Draft& draft) {
   Document doc;
   doc.notices = draft.notices;

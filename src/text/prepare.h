@@ -22,6 +22,10 @@ struct Document {
   std::string new_text_sample(std::size_t max_bytes) const;
   // The same over all the text, new or not (before or after mark_regions).
   std::string text_sample(std::size_t max_bytes) const;
+  // Where the new text lies in text_sample(max_bytes).
+  std::vector<Span> new_text_in_sample(std::size_t max_bytes) const;
+  // Where field `field` starts in text_sample's string (before its cut at max_bytes).
+  std::size_t sample_offset(std::size_t field) const;
 };
 
 Document normalise(const Draft& draft);
