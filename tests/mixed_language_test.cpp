@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "lint/linter.h"
 #include "rules/evaluator.h"
 #include "test_support.h"
+#include "text/language_id.h"
 
 namespace escalint {
 namespace {
@@ -58,6 +60,26 @@ TEST(MixedLanguage, OtherLanguagesReadOnlyTheirOwnParagraphs) {
       "Commerce 2.4.6-p3.\n");
   EXPECT_EQ(r.language, "nl");
   EXPECT_EQ(findings_of(r, "partner-contact").size(), 1u);
+}
+
+TEST(MixedLanguage, LanguageOfRangesReadsCLD2sStretches) {
+  const std::string sv =
+      "Kassan i vår webbutik har slutat fungera för kortbetalningar sedan i måndags, och "
+      "kunderna hör av sig hela tiden. Vi vet inte längre vad vi ska göra och behöver hjälp.";
+  const std::string en =
+      "I emailed the agency on the third of March and called their project manager twice "
+      "last week, but they keep saying that the payment module is outside the contract.";
+  const std::string text = sv + "\n\n" + en;
+  const std::set<std::string> supported = {"en", "sv"};
+  const LanguageGuess whole = identify_language(text, supported, "", "en");
+  ASSERT_FALSE(whole.spans.empty());
+  const auto first = language_of_ranges(whole, {{0, sv.size()}}, supported, "", "en");
+  const auto second =
+      language_of_ranges(whole, {{sv.size() + 2, text.size()}}, supported, "", "en");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->language, "sv");
+  EXPECT_EQ(second->language, "en");
+  EXPECT_FALSE(language_of_ranges(whole, {{text.size(), text.size() + 10}}, supported, "", "en"));
 }
 
 TEST(MixedLanguage, AForcedLanguageChecksOnlyThatOne) {
