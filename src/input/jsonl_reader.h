@@ -17,7 +17,7 @@ namespace escalint {
 // by its longest line.
 class JsonlReader {
  public:
-  // `sink` must outlive the reader.
+  // `sink` must outlive the reader; `mapping` is copied.
   JsonlReader(std::string source, const FieldMapping& mapping, const InputSink& sink);
 
   // Reads `lines`: whole lines, the last one ending in '\n' unless the input ends there.
@@ -29,7 +29,7 @@ class JsonlReader {
 
  private:
   std::string source_;
-  const FieldMapping& mapping_;
+  FieldMapping mapping_;
   const InputSink& sink_;
   std::size_t line_no_ = 0;
   std::size_t records_ = 0;
