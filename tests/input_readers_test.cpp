@@ -227,6 +227,15 @@ TEST(InputMime, HtmlOnlyMessageIsConverted) {
   EXPECT_EQ(c.drafts[0].subject, "Re: status");
 }
 
+TEST(InputMime, AdjacentEncodedWordsWithBase64PaddingAreAllDecoded) {
+  // Each word is decoded on its own: joined, "YWI=Y2Q=" would stop at the padding.
+  const Collected c = read("s.eml",
+                           "From: a@example.com\nSubject: =?utf-8?B?YWI=?= =?utf-8?B?Y2Q=?=\n"
+                           "  =?iso-8859-1?Q?_K=E4ssan?= trasig\nMessage-ID: <x@y>\n\nHello\n");
+  ASSERT_EQ(c.drafts.size(), 1u);
+  EXPECT_EQ(c.drafts[0].subject, "abcd K\xC3\xA4ssan trasig");
+}
+
 TEST(InputMime, MalformedEncodedWordAndUnknownCharsetDoNotCrash) {
   const std::string eml =
       "From: a@example.com\nSubject: =?x-unknown?Q?caf=E9?= =?utf-8?B?broken\nMIME-Version: 1.0\n"

@@ -1,6 +1,7 @@
 #include "input/mime_reader.h"
 
 #include <gmime/gmime.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
@@ -43,6 +44,41 @@ std::string trim(std::string s) {
   if (b == std::string::npos) return "";
   const auto e = s.find_last_not_of(" \t\r\n");
   return s.substr(b, e - b + 1);
+}
+
+// The Subject, decoded. GMime 3.2 joins adjacent encoded words of one charset before
+// decoding them, so "=?utf-8?B?YWI=?= =?utf-8?B?Y2Q=?=" (padding inside the joined
+// base64) loses all after the first word; here each encoded word is decoded on its own,
+// and the white space between two of them dropped (RFC 2047, section 6.2).
+std::string decoded_subject(GMimeMessage* message) {
+  const char* raw = nullptr;
+  if (GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message))) {
+    if (GMimeHeader* h = g_mime_header_list_get_header(headers, "Subject"))
+      raw = g_mime_header_get_raw_value(h);
+  }
+  if (!raw) return trim(str(g_mime_message_get_subject(message)));
+  static const RE2 encoded_word("(=\\?[^?\\s]+\\?[BbQq]\\?[^?\\s]*\\?=)");
+  auto decode = [](const std::string& text) {
+    char* d = g_mime_utils_header_decode_text(nullptr, text.c_str());
+    std::string out = str(d);
+    g_free(d);
+    return out;
+  };
+  std::string out;
+  re2::StringPiece rest(raw), word;
+  bool after_word = false;
+  while (true) {
+    const char* before = rest.data();
+    if (!RE2::FindAndConsume(&rest, encoded_word, &word)) {
+      out += decode(std::string(before, rest.data() + rest.size()));
+      break;
+    }
+    const std::string gap(before, word.data());
+    if (!after_word || gap.find_first_not_of(" \t\r\n") != std::string::npos) out += decode(gap);
+    out += decode(std::string(word));
+    after_word = true;
+  }
+  return trim(out);
 }
 
 bool blank(std::string_view s) {
@@ -157,8 +193,7 @@ void add_attachment(GMimeObject* obj, Walk* walk) {
   } else if (GMIME_IS_MESSAGE_PART(obj)) {
     a.name = str(g_mime_object_get_content_disposition_parameter(obj, "filename"));
     GMimeMessage* m = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
-    if (a.name.empty() && m && g_mime_message_get_subject(m))
-      a.name = trim(str(g_mime_message_get_subject(m))) + ".eml";
+    if (a.name.empty() && m && g_mime_message_get_subject(m)) a.name = decoded_subject(m) + ".eml";
   }
   if (a.type == "application/pgp-signature" || a.type == "application/pkcs7-signature" ||
       a.type == "application/x-pkcs7-signature") {
@@ -474,7 +509,7 @@ bool read_mime_message(const std::string& source, std::string_view bytes,
   Draft& d = out->draft;
   d.source = source;
   d.attachments_known = true;
-  d.subject = trim(str(g_mime_message_get_subject(msg.get())));
+  d.subject = decoded_subject(msg.get());
   out->message_id = trim(str(g_mime_message_get_message_id(msg.get())));
   d.date = iso_date(msg.get());
 
@@ -505,8 +540,8 @@ bool read_mime_message(const std::string& source, std::string_view bytes,
       std::string text;
       for (const std::string& t : iw.texts) text += t + "\n";
       if (!blank(text)) {
-        d.body = "---------- Forwarded message ----------\nSubject: " +
-                 trim(str(g_mime_message_get_subject(inner))) + "\n\n" + text;
+        d.body = "---------- Forwarded message ----------\nSubject: " + decoded_subject(inner) +
+                 "\n\n" + text;
         walk.notices.push_back(
             "the message has no text of its own; the attached message is shown as forwarded "
             "history");
