@@ -168,7 +168,7 @@ TEST(AuditCsv, QuotesPerRfc4180) {
   AuditRecord r = draft_record("x.csv", 2, "en", 50, {{"scope-reference", false}});
   std::get<AuditedDraft>(r.value).result.subject = "=HYPERLINK(\"x\")";
   r.number = 1;
-  csv.write(r);
+  csv.write(csv.row(r));
   const std::string text = out.str();
   EXPECT_NE(text.find("\r\n1,x.csv,2,"), std::string::npos) << text;
   EXPECT_NE(text.find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << text;

@@ -28,8 +28,15 @@ struct AuditedDraft {
 
 // One record of the audit: either a checked draft or an input error.
 struct AuditRecord {
+  AuditRecord() = default;
+  AuditRecord(std::uint64_t n, std::variant<AuditedDraft, InputError> v)
+      : number(n), value(std::move(v)) {}
+
   std::uint64_t number = 0;  // 1-based position in the input order (set by the pipeline)
   std::variant<AuditedDraft, InputError> value;
+  // Its lines in the outputs that have one per record (results.jsonl, results.csv), made
+  // on the worker thread so that the writer only writes them.
+  std::string jsonl_line, csv_row;
 
   bool is_error() const { return std::holds_alternative<InputError>(value); }
   const AuditedDraft& draft() const { return std::get<AuditedDraft>(value); }

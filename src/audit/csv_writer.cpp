@@ -34,10 +34,10 @@ CsvWriter::CsvWriter(std::ostream& out, std::vector<std::string> rule_ids)
   header.insert(header.end(), rule_ids_.begin(), rule_ids_.end());
   header.push_back("missing");
   header.push_back("error");
-  row(header);
+  out_ << join(header);
 }
 
-void CsvWriter::write(const AuditRecord& record) {
+std::string CsvWriter::row(const AuditRecord& record) const {
   std::vector<std::string> f;
   f.reserve(rule_ids_.size() + 13);
   f.push_back(std::to_string(record.number));
@@ -46,8 +46,7 @@ void CsvWriter::write(const AuditRecord& record) {
     f.insert(f.end(), {text_cell(e.source), std::to_string(e.record)});
     f.resize(f.size() + 8 + rule_ids_.size() + 1);
     f.push_back(text_cell(e.message));
-    row(f);
-    return;
+    return join(f);
   }
   const AuditedDraft& d = record.draft();
   const DraftResult& r = d.result;
@@ -66,15 +65,16 @@ void CsvWriter::write(const AuditRecord& record) {
   }
   f.push_back(std::move(missing));
   f.emplace_back();
-  row(f);
+  return join(f);
 }
 
-void CsvWriter::row(const std::vector<std::string>& fields) {
+std::string CsvWriter::join(const std::vector<std::string>& fields) const {
+  std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out_ << ',';
-    out_ << csv_field(fields[i]);
+    if (i > 0) out += ',';
+    out += csv_field(fields[i]);
   }
-  out_ << "\r\n";
+  return out + "\r\n";
 }
 
 }  // namespace escalint

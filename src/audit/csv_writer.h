@@ -25,10 +25,13 @@ class CsvWriter {
  public:
   // `rule_ids`: the rule columns, in order. Writes the header row.
   CsvWriter(std::ostream& out, std::vector<std::string> rule_ids);
-  void write(const AuditRecord& record);
+  // The record's row, CRLF included. Thread-safe.
+  std::string row(const AuditRecord& record) const;
+  // Writes a row that row() made.
+  void write(const std::string& row) { out_ << row; }
 
  private:
-  void row(const std::vector<std::string>& fields);
+  std::string join(const std::vector<std::string>& fields) const;
 
   std::ostream& out_;
   std::vector<std::string> rule_ids_;

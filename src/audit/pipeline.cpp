@@ -26,6 +26,11 @@ struct StopReading {};
 // pipe or a terminal) before leaving it behind.
 constexpr auto kReaderGrace = 2s;
 
+// Threads hand records on in batches rather than waking each other for every record:
+// the writer is woken once this many are checked, and the reader once half the window
+// is free.
+constexpr std::size_t kBatch = 16;
+
 // Shared with the reader thread, which may outlive run() when it is blocked in a read
 // after a stop; everything it touches then lives here.
 class Pipeline : public std::enable_shared_from_this<Pipeline> {
@@ -103,7 +108,7 @@ class Pipeline : public std::enable_shared_from_this<Pipeline> {
   void submit(AuditJob job) {
     std::unique_lock lock(mu_);
     if (stop_now()) throw StopReading{};
-    while (read_ - written_ >= window_) {
+    while (read_ - written_ >= window_) {  // refilled in batches: see write()
       space_.wait_for(lock, 100ms);
       if (stop_now()) throw StopReading{};
     }
@@ -124,15 +129,19 @@ class Pipeline : public std::enable_shared_from_this<Pipeline> {
       AuditRecord record;
       try {
         record = job();
+        record.number = seq + 1;
+        if (hooks_.on_checked) hooks_.on_checked(record);
       } catch (const std::exception& e) {
         record = AuditRecord{0, InputError{"", 0, std::string("internal error: ") + e.what()}};
+        record.number = seq + 1;
       }
-      record.number = seq + 1;
       lock.lock();
       ring_[seq % window_] = std::move(record);
-      const bool next = seq == written_;
+      // The writer is woken for a batch of records, or when no work is left to wait for
+      // (the last records, or a reader slower than the workers).
+      const bool wake = ++done_ >= kBatch || work_.empty();
       lock.unlock();
-      if (next) record_ready_.notify_one();
+      if (wake) record_ready_.notify_one();
     }
   }
 
@@ -162,7 +171,8 @@ class Pipeline : public std::enable_shared_from_this<Pipeline> {
       }
       lock.lock();
       ++written_;
-      space_.notify_one();
+      --done_;
+      if (read_ - written_ <= window_ / 2) space_.notify_one();
     }
   }
 
@@ -176,6 +186,7 @@ class Pipeline : public std::enable_shared_from_this<Pipeline> {
   std::vector<std::optional<AuditRecord>> ring_;  // record seq lives at seq % window
   std::uint64_t read_ = 0;                        // records read (next sequence number)
   std::uint64_t written_ = 0;                     // records delivered
+  std::size_t done_ = 0;                          // records checked, not yet delivered
   bool reading_done_ = false;
   bool workers_exit_ = false;
   bool abort_ = false;

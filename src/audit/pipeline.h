@@ -35,6 +35,9 @@ struct PipelineOptions {
 struct PipelineHooks {
   // On the reader thread, once per draft, in input order: decide how to check it.
   std::function<AuditJob(Draft)> on_draft;
+  // On a worker thread, once per record, its number set: work that may run in parallel
+  // before delivery (e.g. rendering its output lines). Optional.
+  std::function<void(AuditRecord&)> on_checked;
   // On the calling thread, once per record, in input order (AuditRecord::number is set).
   std::function<void(AuditRecord)> on_record;
   // Polled on the reader thread; true stops reading.

@@ -380,12 +380,15 @@ int audit_command(const std::vector<std::string>& args) {
       return AuditRecord{0, std::move(d)};
     };
   };
+  hooks.on_checked = [&](AuditRecord& record) {
+    if (results.stream()) record.jsonl_line = boost::json::serialize(record_to_json(record));
+    if (csv) record.csv_row = csv->row(record);
+  };
   hooks.on_record = [&](AuditRecord record) {
     summary.add(record);
     if (!record.is_error() && record.draft().failing) failing = true;
-    if (results.stream())
-      *results.stream() << boost::json::serialize(record_to_json(record)) << '\n';
-    if (csv) csv->write(record);
+    if (results.stream()) *results.stream() << record.jsonl_line << '\n';
+    if (csv) csv->write(record.csv_row);
     last_source = record.source();
     last_record = record.record();
     if (show_progress) {
