@@ -69,7 +69,10 @@ echo
 echo "| tool | version | wall s | CPU s | drafts/s | MB/s | peak RSS MiB |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 measure "escalint check --format json" "$("$bin" --version | head -1)" "$bin" check --format json "${files[@]}"
+# proselint keeps results per text under $XDG_CACHE_HOME: an empty cache for each run,
+# or a second run would only read the first one's results.
+mkdir -p "$tmp/cache"
 measure "proselint" "$(dpkg-query -W -f '${Version}' python3-proselint 2>/dev/null || echo '?')" \
-  proselint "${files[@]}"
+  env XDG_CACHE_HOME="$tmp/cache" proselint "${files[@]}"
 measure "write-good" "$(node -p "require('$tools/node_modules/write-good/package.json').version")" \
   "$tools/node_modules/.bin/write-good" "${files[@]}"
