@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "input/charset.h"
@@ -453,6 +454,53 @@ TEST(InputTickets, DottedFieldPaths) {
   const Collected missing = read("t.jsonl", "{\"body\": \"x\"}\n", o);
   ASSERT_EQ(missing.errors.size(), 1u);
   EXPECT_TRUE(contains(missing.errors[0].message, "nope"));
+}
+
+TEST(InputMbox, FedInPiecesSplitsAsAWhole) {
+  const std::string mbox =
+      "From a@example.com Mon Mar  3 10:00:00 2025\nFrom: a@example.com\nSubject: One\n\n"
+      "Body one\n>From here\n\nFrom b@example.com Tue Mar  4 11:00:00 2025\nFrom: "
+      "b@example.com\nSubject: Two\n\nFrom Russia with love\n\n"
+      "From c@example.com Wed Mar  5 12:00:00 2025\r\nFrom: c@example.com\r\n\r\nThree\r\n";
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> whole, pieces;
+  for_each_mbox_message(mbox, [&](std::size_t n, std::size_t line, std::string m) {
+    whole.emplace_back(n, line, std::move(m));
+  });
+  MboxSplitter splitter([&](std::size_t n, std::size_t line, std::optional<std::string> m) {
+    pieces.emplace_back(n, line, m.value_or("(too long)"));
+  });
+  for (char c : mbox) splitter.feed(std::string_view(&c, 1));  // one byte at a time
+  splitter.finish();
+  ASSERT_EQ(whole.size(), 3u);
+  EXPECT_EQ(pieces, whole);
+  EXPECT_NE(std::get<2>(whole[0]).find("\nFrom here"), std::string::npos);  // unescaped
+  EXPECT_NE(std::get<2>(whole[1]).find("From Russia"), std::string::npos);  // not a separator
+}
+
+TEST(InputMbox, ArchiveStreamsAndTheLimitAppliesPerMessage) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "escalint-mbox-stream-test.mbox";
+  {
+    std::ofstream out(file, std::ios::binary);
+    for (int i = 1; i <= 3; ++i) {
+      out << "From a@example.com Mon Mar  3 10:00:00 2025\nFrom: a@example.com\nMessage-ID: <m" << i
+          << "@x>\nSubject: S" << i << "\n\n"
+          << std::string(i == 2 ? (3 << 20) : (600 << 10), 'x') << "\n\n";
+    }
+  }
+  ReadOptions o;
+  o.max_bytes = 1 << 20;  // the file is larger than this; only the second message is
+  Collected c;
+  read_inputs({file.string()}, o,
+              {[&](Draft d) { c.drafts.push_back(std::move(d)); },
+               [&](InputError e) { c.errors.push_back(std::move(e)); }});
+  std::filesystem::remove(file);
+  ASSERT_EQ(c.drafts.size(), 2u);
+  EXPECT_EQ(c.drafts[0].id, "m1@x");
+  EXPECT_EQ(c.drafts[1].record, 3u);
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].record, 2u);
+  EXPECT_TRUE(contains(c.errors[0].message, "limit")) << c.errors[0].message;
 }
 
 // ---- CSV ----

@@ -10,7 +10,9 @@
 // Draft::id its Message-ID, or "message N" without one.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,10 +20,50 @@
 
 namespace escalint {
 
-// Calls `fn(number, first_line, bytes)` for each message: its 1-based number, the
-// file line of its "From " separator and its bytes without the separator, unescaped.
+// Splits an archive fed in pieces of any size into messages: calls `fn(number,
+// first_line, bytes)` for each, with its 1-based number, the file line of its "From "
+// separator and its bytes without the separator, unescaped; bytes are nullopt for a
+// message longer than `max_message_bytes` (not kept, so memory stays bounded).
+class MboxSplitter {
+ public:
+  using Fn = std::function<void(std::size_t, std::size_t, std::optional<std::string>)>;
+  explicit MboxSplitter(Fn fn, std::size_t max_message_bytes = SIZE_MAX);
+  void feed(std::string_view bytes);
+  void finish();  // the end of the archive: the last message
+
+ private:
+  void line(std::string_view line, std::string_view next);
+  void emit();
+
+  Fn fn_;
+  std::size_t max_;
+  std::string pending_;  // lines not yet read: a line is read once the next is complete
+  std::string current_;  // the message so far
+  std::size_t number_ = 0, first_line_ = 0, line_no_ = 0;
+  bool in_message_ = false, oversized_ = false, started_ = false;
+};
+
+// The whole archive at once.
 void for_each_mbox_message(std::string_view bytes,
                            const std::function<void(std::size_t, std::size_t, std::string)>& fn);
+
+// Drafts (or error records) from an archive fed in pieces of any size.
+class MboxReader {
+ public:
+  // `sink` must outlive the reader.
+  MboxReader(std::string source, const InputSink& sink, std::size_t max_message_bytes = SIZE_MAX);
+  void feed(std::string_view bytes) { splitter_.feed(bytes); }
+  void finish();  // also reports an archive without a single message
+
+ private:
+  void read_message(std::size_t number, std::size_t line, std::optional<std::string> message);
+
+  std::string source_;
+  const InputSink& sink_;
+  std::size_t max_;
+  std::size_t count_ = 0;
+  MboxSplitter splitter_;
+};
 
 // True when the line (without its line end) is a "From " separator; `next` is the line
 // after it. The first line of a file needs only to start with "From ".

@@ -46,6 +46,22 @@ void read_any(const std::string& source, std::string bytes, const InputSink& sin
 void stream_jsonl(const std::string& source, std::string head, std::istream& in,
                   const ReadOptions& options, const InputSink& sink, bool walked);
 
+// An mbox archive streams in blocks, whatever its size: the limit applies to each message.
+void stream_mbox(const std::string& source, std::istream& in, const ReadOptions& options,
+                 const InputSink& sink) {
+  MboxReader reader(source, sink, options.max_bytes);
+  char buf[1 << 16];
+  try {
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      reader.feed(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
+    }
+    if (in.bad()) sink.error({source, 0, "read error"});
+    reader.finish();
+  } catch (const std::exception& e) {
+    sink.error({source, 0, std::string("cannot read as mbox: ") + e.what()});
+  }
+}
+
 void read_file(const std::string& path, const ReadOptions& options, const InputSink& sink,
                bool walked = false) {
   std::error_code ec;
@@ -91,6 +107,7 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
                                    ? options.format
                                    : format_for_extension(fs::path(path).extension().string());
   if (declared == InputFormat::kJsonl) return stream_jsonl(path, "", in, options, sink, walked);
+  if (declared == InputFormat::kMbox) return stream_mbox(path, in, options, sink);
   std::string bytes;
   if (!read_capped(in, options.max_bytes, &bytes)) {
     sink.error(
