@@ -505,6 +505,47 @@ TEST(InputMbox, ArchiveStreamsAndTheLimitAppliesPerMessage) {
 
 // ---- CSV ----
 
+TEST(InputCsv, FileStreamsRecordsAcrossBlocksAndTheLimitAppliesPerRecord) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "escalint-csv-stream-test.csv";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "id,subject,body\r\n";
+    // Quoted line breaks and commas across the 64 KiB blocks the reader uses.
+    for (int i = 1; i <= 400; ++i) {
+      out << i << ",\"S" << i << ", again\",\"Line one\r\n"
+          << std::string(300, 'x')
+          << "\r\nK\xE4ssan\"\r\n";  // ISO-8859-1 "Kassan" with an a-umlaut
+    }
+    out << "401,Big,\"" << std::string(3 << 20, 'b') << "\"\r\n";
+    out << "402,Last,\"After the big one\"\r\n";
+  }
+  ReadOptions o;
+  o.max_bytes = 1 << 20;  // the file is larger than this; only record 401 is
+  Collected c;
+  read_inputs({file.string()}, o,
+              {[&](Draft d) { c.drafts.push_back(std::move(d)); },
+               [&](InputError e) { c.errors.push_back(std::move(e)); }});
+  std::filesystem::remove(file);
+  ASSERT_EQ(c.drafts.size(), 401u);
+  for (std::size_t i = 0; i < 400; ++i) {
+    ASSERT_EQ(c.drafts[i].id, std::to_string(i + 1));
+    EXPECT_EQ(c.drafts[i].subject, "S" + std::to_string(i + 1) + ", again");
+    ASSERT_TRUE(contains(c.drafts[i].body, "K\xC3\xA4ssan")) << i << ": " << c.drafts[i].body;
+  }
+  EXPECT_EQ(c.drafts[400].id, "402");
+  EXPECT_EQ(c.drafts[400].record, 402u);
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].record, 401u);
+  EXPECT_TRUE(contains(c.errors[0].message, "limit")) << c.errors[0].message;
+}
+
+TEST(InputCsv, CompletePrefixEndsOutsideQuotes) {
+  EXPECT_EQ(csv_complete_prefix("a,b\nc,\"d\ne\"\nf"), 12u);
+  EXPECT_EQ(csv_complete_prefix("a,\"open\nstill open"), 0u);
+  EXPECT_EQ(csv_complete_prefix(""), 0u);
+}
+
 TEST(InputCsv, QuotingMultiLineFieldsAndBom) {
   const std::string csv =
       "\xEF\xBB\xBFid,subject,body\r\n"

@@ -104,19 +104,72 @@ std::vector<CsvRow> parse_csv(std::string_view text, char delimiter) {
   return rows;
 }
 
-void read_csv(const std::string& source, std::string_view bytes, const FieldMapping& mapping,
-              const InputSink& sink) {
-  DecodedText decoded = decode_to_utf8(bytes, "", "the CSV file");
-  const std::string& text = decoded.text;
-  const std::vector<CsvRow> rows = parse_csv(text, sniff_delimiter(text));
-  if (rows.empty() || !rows[0].error.empty()) {
-    sink.error({source, 0,
-                rows.empty() ? "empty CSV file: no header row"
-                             : "the header row is broken: " + rows[0].error});
+std::size_t csv_complete_prefix(std::string_view text) {
+  std::size_t end = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (text[i] == '\n' && !quoted) end = i + 1;
+  }
+  return end;
+}
+
+CsvReader::CsvReader(std::string source, const FieldMapping& mapping, const InputSink& sink)
+    : source_(std::move(source)), mapping_(mapping), sink_(sink) {}
+
+void CsvReader::feed(std::string_view text, const std::vector<std::string>& notices) {
+  if (failed_ || text.empty()) return;
+  const std::size_t line_offset = lines_;
+  lines_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  if (!header_done_) delimiter_ = sniff_delimiter(text);
+  std::vector<CsvRow> rows = parse_csv(text, delimiter_);
+  std::size_t first = 0;
+  if (!header_done_) {
+    if (rows.empty()) return;  // blank lines before the header
+    if (!read_header(rows[0])) return;
+    first = 1;
+  }
+  for (std::size_t r = first; r < rows.size(); ++r) {
+    rows[r].line += line_offset;
+    read_row(rows[r], notices);
+  }
+}
+
+void CsvReader::oversized_record(std::size_t limit) {
+  if (failed_) return;
+  if (!header_done_) {
+    failed_ = true;
+    sink_.error({source_, 0,
+                 "the header row is longer than the " + std::to_string(limit >> 20) +
+                     " MiB limit (see --max-size)"});
     return;
   }
+  ++records_;
+  sink_.error({source_, records_,
+               "record " + std::to_string(records_) + ": longer than the " +
+                   std::to_string(limit >> 20) +
+                   " MiB limit, or a quoted field that is not closed (see --max-size)"});
+}
+
+void CsvReader::finish() {
+  if (failed_) return;
+  if (!header_done_) {
+    sink_.error({source_, 0, "empty CSV file: no header row"});
+  } else if (records_ == 0) {
+    sink_.error({source_, 0, "the CSV file has a header row and no tickets"});
+  }
+}
+
+bool CsvReader::read_header(const CsvRow& row) {
+  header_done_ = true;
+  if (!row.error.empty()) {
+    failed_ = true;
+    sink_.error({source_, 0, "the header row is broken: " + row.error});
+    return false;
+  }
   std::vector<std::string> header;
-  for (const std::string& h : rows[0].fields) header.push_back(ascii_lower(trim(h)));
+  for (const std::string& h : row.fields) header.push_back(ascii_lower(trim(h)));
+  columns_ = header.size();
   auto column = [&](const std::string& given, std::initializer_list<const char*> defaults) -> int {
     if (!given.empty()) {
       auto it = std::find(header.begin(), header.end(), ascii_lower(trim(given)));
@@ -128,64 +181,72 @@ void read_csv(const std::string& source, std::string_view bytes, const FieldMapp
     }
     return -1;
   };
-  const int body = column(mapping.body, {"body", "text", "description", "content", "message"});
-  const int subject = column(mapping.subject, {"subject", "title", "summary"});
-  const int id = column(mapping.id, {"id", "key", "ticket_id"});
-  const int date = column(mapping.date, {"date", "created_at", "created"});
-  if (body < 0) {
-    sink.error(
-        {source, 0,
-         body == -2
-             ? "no column '" + mapping.body + "' (--body-field) in the header row"
+  body_ = column(mapping_.body, {"body", "text", "description", "content", "message"});
+  subject_ = column(mapping_.subject, {"subject", "title", "summary"});
+  id_ = column(mapping_.id, {"id", "key", "ticket_id"});
+  date_ = column(mapping_.date, {"date", "created_at", "created"});
+  if (body_ < 0) {
+    failed_ = true;
+    sink_.error(
+        {source_, 0,
+         body_ == -2
+             ? "no column '" + mapping_.body + "' (--body-field) in the header row"
              : "no body column in the header row (looked for body, text, description, content, "
                "message; see --body-field)"});
-    return;
+    return false;
   }
-  for (int c : {subject, id, date}) {
+  for (int c : {subject_, id_, date_}) {
     if (c == -2) {
-      sink.error({source, 0,
-                  "a column named by --id-field, --subject-field or --date-field is not in the "
-                  "header row"});
-      return;
+      failed_ = true;
+      sink_.error({source_, 0,
+                   "a column named by --id-field, --subject-field or --date-field is not in the "
+                   "header row"});
+      return false;
     }
   }
-  if (rows.size() == 1) {
-    sink.error({source, 0, "the CSV file has a header row and no tickets"});
+  return true;
+}
+
+void CsvReader::read_row(const CsvRow& row, const std::vector<std::string>& notices) {
+  const std::size_t r = ++records_;
+  const std::string where =
+      "record " + std::to_string(r) + " (line " + std::to_string(row.line) + "): ";
+  if (!row.error.empty()) {
+    sink_.error({source_, r, where + row.error});
     return;
   }
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const CsvRow& row = rows[r];
-    const std::string where =
-        "record " + std::to_string(r) + " (line " + std::to_string(row.line) + "): ";
-    if (!row.error.empty()) {
-      sink.error({source, r, where + row.error});
-      continue;
-    }
-    if (row.fields.size() > header.size()) {
-      sink.error({source, r,
-                  where + std::to_string(row.fields.size()) + " fields, but the header has " +
-                      std::to_string(header.size())});
-      continue;
-    }
-    auto get = [&](int c) {
-      return c >= 0 && static_cast<std::size_t>(c) < row.fields.size() ? row.fields[c]
-                                                                       : std::string();
-    };
-    Draft d;
-    d.source = source;
-    d.record = r;
-    d.body = get(body);
-    d.subject = trim(get(subject));
-    d.id = get(id);
-    d.date = get(date);
-    d.position_prefix = "body";
-    d.notices = decoded.notices;
-    if (d.body.find_first_not_of(" \t\r\n") == std::string::npos && d.subject.empty()) {
-      sink.error({source, r, where + "empty ticket: no subject and no text"});
-      continue;
-    }
-    sink.draft(std::move(d));
+  if (row.fields.size() > columns_) {
+    sink_.error({source_, r,
+                 where + std::to_string(row.fields.size()) + " fields, but the header has " +
+                     std::to_string(columns_)});
+    return;
   }
+  auto get = [&](int c) {
+    return c >= 0 && static_cast<std::size_t>(c) < row.fields.size() ? row.fields[c]
+                                                                     : std::string();
+  };
+  Draft d;
+  d.source = source_;
+  d.record = r;
+  d.body = get(body_);
+  d.subject = trim(get(subject_));
+  d.id = get(id_);
+  d.date = get(date_);
+  d.position_prefix = "body";
+  d.notices = notices;
+  if (d.body.find_first_not_of(" \t\r\n") == std::string::npos && d.subject.empty()) {
+    sink_.error({source_, r, where + "empty ticket: no subject and no text"});
+    return;
+  }
+  sink_.draft(std::move(d));
+}
+
+void read_csv(const std::string& source, std::string_view bytes, const FieldMapping& mapping,
+              const InputSink& sink) {
+  const DecodedText decoded = decode_to_utf8(bytes, "", "the CSV file");
+  CsvReader reader(source, mapping, sink);
+  reader.feed(decoded.text, decoded.notices);
+  reader.finish();
 }
 
 }  // namespace escalint

@@ -46,6 +46,9 @@ void read_any(const std::string& source, std::string bytes, const InputSink& sin
 void stream_jsonl(const std::string& source, std::string head, std::istream& in,
                   const ReadOptions& options, const InputSink& sink, bool walked);
 
+void stream_csv(const std::string& source, std::istream& in, const ReadOptions& options,
+                const InputSink& sink, bool walked);
+
 // An mbox archive streams in blocks, whatever its size: the limit applies to each message.
 void stream_mbox(const std::string& source, std::istream& in, const ReadOptions& options,
                  const InputSink& sink) {
@@ -108,6 +111,7 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
                                    : format_for_extension(fs::path(path).extension().string());
   if (declared == InputFormat::kJsonl) return stream_jsonl(path, "", in, options, sink, walked);
   if (declared == InputFormat::kMbox) return stream_mbox(path, in, options, sink);
+  if (declared == InputFormat::kCsv) return stream_csv(path, in, options, sink, walked);
   std::string bytes;
   if (!read_capped(in, options.max_bytes, &bytes)) {
     sink.error(
@@ -202,6 +206,71 @@ void stream_jsonl(const std::string& source, std::string head, std::istream& in,
     reader.finish();
   } catch (const std::exception& e) {
     s.error({source, 0, std::string("cannot read as jsonl: ") + e.what()});
+  }
+  tickets.finish();
+}
+
+// CSV streams in blocks of whole records, whatever its size: the limit applies to each
+// record. Each block is decoded on its own, later blocks in the charset of the first
+// one that was not plain ASCII; UTF-16 (no byte-wise line ends) is read whole.
+void stream_csv(const std::string& source, std::istream& in, const ReadOptions& options,
+                const InputSink& sink, bool walked) {
+  std::string pending;
+  char buf[1 << 16];
+  if (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    pending.assign(buf, static_cast<std::size_t>(in.gcount()));
+  }
+  if (pending.size() >= 2 && ((pending[0] == '\xFF' && pending[1] == '\xFE') ||
+                              (pending[0] == '\xFE' && pending[1] == '\xFF'))) {
+    std::string rest;
+    if (pending.size() > options.max_bytes ||
+        !read_capped(in, options.max_bytes - pending.size(), &rest)) {
+      sink.error({source, 0,
+                  "larger than the " + human_size(options.max_bytes) + " limit (see --max-size)"});
+      return;
+    }
+    return read_any(source, pending + rest, sink, options, walked);
+  }
+  TicketFileSink tickets(source, sink, walked);
+  const InputSink s = tickets.sink();
+  CsvReader reader(source, options.fields, s);
+  std::string charset;
+  auto feed = [&](std::string_view bytes) {
+    const DecodedText d = decode_to_utf8(bytes, charset, "the CSV file");
+    if (charset.empty() && d.charset != "us-ascii") charset = d.charset;
+    reader.feed(d.text, d.notices);
+  };
+  bool skipping = false;  // inside a record longer than the limit, already reported
+  try {
+    for (;;) {
+      if (skipping) {
+        const std::size_t nl = pending.find('\n');
+        if (nl != std::string::npos) {
+          pending.erase(0, nl + 1);
+          skipping = false;
+        } else {
+          pending.clear();
+        }
+      }
+      if (!skipping) {
+        const std::size_t end = csv_complete_prefix(pending);
+        if (end > 0) {
+          feed(std::string_view(pending).substr(0, end));
+          pending.erase(0, end);
+        } else if (pending.size() > options.max_bytes) {
+          reader.oversized_record(options.max_bytes);
+          skipping = true;
+          pending.clear();
+        }
+      }
+      if (!in.read(buf, sizeof buf) && in.gcount() == 0) break;
+      pending.append(buf, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) s.error({source, 0, "read error"});
+    if (!skipping && !pending.empty()) feed(pending);
+    reader.finish();
+  } catch (const std::exception& e) {
+    s.error({source, 0, std::string("cannot read as csv: ") + e.what()});
   }
   tickets.finish();
 }
