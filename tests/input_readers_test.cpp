@@ -19,6 +19,7 @@
 #include "input/mime_reader.h"
 #include "input/read_input.h"
 #include "input/ticket_fields.h"
+#include "input/ticket_json_stream.h"
 #include "test_support.h"
 
 namespace escalint {
@@ -374,6 +375,65 @@ TEST(InputTickets, JsonlMalformedLineIsAnErrorAndTheRestGoOn) {
   EXPECT_EQ(c.drafts[0].record, 1u);
   EXPECT_EQ(c.drafts[1].body, "B3");
   EXPECT_EQ(c.drafts[1].record, 4u);
+}
+
+// Drafts and errors of a ticket JSON document fed to TicketJsonStream `step` bytes at a
+// time.
+Collected stream_json(const std::string& json, std::size_t step, std::size_t max = 64 << 20) {
+  Collected c;
+  const InputSink sink{[&](Draft d) { c.drafts.push_back(std::move(d)); },
+                       [&](InputError e) { c.errors.push_back(std::move(e)); }};
+  TicketJsonStream stream("t.json", {}, sink, max);
+  for (std::size_t pos = 0; pos < json.size(); pos += step) {
+    stream.feed(std::string_view(json).substr(pos, step));
+  }
+  stream.finish();
+  return c;
+}
+
+TEST(InputTickets, TicketJsonStreamsListsAndReadsAsAWhole) {
+  const std::string documents[] = {
+      R"({"count": 3, "tickets": [{"id": 1, "subject": "A", "description": "Body \"one\""},)"
+      R"( {"id": 2, "subject": "B", "description": "Two", "tags": ["x", {"y": [1, 2.5]}]},)"
+      R"( {"id": 3, "subject": "C", "description": "Three"}], "next_page": null})",
+      R"([{"id": "r1", "body": "First"}, {"id": "r2", "body": "Second"}])",
+      R"({"key": "ESC-1", "fields": {"summary": "Checkout", "description": "Broken since Monday"}})",
+      R"({"ticket": {"id": 7, "subject": "One", "description": "Single", "status": "new"}})"};
+  for (const std::string& json : documents) {
+    const Collected whole = read("t.json", json);
+    for (std::size_t step : {std::size_t{1}, std::size_t{7}, json.size()}) {
+      const Collected pieces = stream_json(json, step);
+      ASSERT_EQ(pieces.drafts.size(), whole.drafts.size()) << json;
+      EXPECT_TRUE(pieces.errors.empty()) << pieces.errors[0].message;
+      for (std::size_t i = 0; i < whole.drafts.size(); ++i) {
+        EXPECT_EQ(pieces.drafts[i].id, whole.drafts[i].id);
+        EXPECT_EQ(pieces.drafts[i].record, whole.drafts[i].record);
+        EXPECT_EQ(pieces.drafts[i].subject, whole.drafts[i].subject);
+        EXPECT_EQ(pieces.drafts[i].body, whole.drafts[i].body);
+      }
+    }
+  }
+}
+
+TEST(InputTickets, TicketJsonStreamLimitsEachTicketAndKeepsWhatCameBeforeAnError) {
+  const std::string big = R"({"tickets": [{"id": 1, "description": ")" + std::string(5000, 'x') +
+                          R"("}, {"id": 2, "description": "Small"}]})";
+  const Collected limited = stream_json(big, 100, 1000);
+  ASSERT_EQ(limited.drafts.size(), 1u);
+  EXPECT_EQ(limited.drafts[0].id, "2");
+  ASSERT_EQ(limited.errors.size(), 1u);
+  EXPECT_EQ(limited.errors[0].record, 1u);
+  EXPECT_TRUE(contains(limited.errors[0].message, "limit")) << limited.errors[0].message;
+
+  const Collected broken =
+      stream_json(R"({"tickets": [{"id": 1, "description": "Fine"}, {"id": 2, "descr)", 5);
+  ASSERT_EQ(broken.drafts.size(), 1u);
+  ASSERT_EQ(broken.errors.size(), 1u);
+  EXPECT_TRUE(contains(broken.errors[0].message, "invalid JSON")) << broken.errors[0].message;
+
+  const Collected empty = stream_json(R"({"tickets": []})", 3);
+  ASSERT_EQ(empty.errors.size(), 1u);
+  EXPECT_TRUE(contains(empty.errors[0].message, "empty")) << empty.errors[0].message;
 }
 
 TEST(InputTickets, JsonlFedInPiecesReadsAsAWhole) {

@@ -244,7 +244,7 @@ int audit_command(const std::vector<std::string>& args) {
       "turn on a rule the configuration turned off (repeatable, or a,b)")(
       "disable", po::value(&disable)->composing(), "turn off a rule (repeatable, or a,b)")(
       "max-size", po::value(&max_mib),
-      "largest input in MiB; for JSONL, CSV and mbox, the largest record (default 64)")(
+      "largest input in MiB; for JSONL, CSV, mbox and JSON files, the largest record (default 64)")(
       "input-format", po::value(&input_format),
       "read every input as: auto, text, md, eml, mbox, html, json, jsonl, csv")(
       "id-field", po::value(&fields.id), "JSON/JSONL/CSV: the field with the ticket id")(

@@ -67,7 +67,7 @@ int check_command(const std::vector<std::string>& args) {
       "disable", po::value(&disable)->composing(), "turn off a rule (repeatable, or a,b)")(
       "recursive,r", "check every draft in the folders given")(
       "max-size", po::value(&max_mib),
-      "largest input in MiB; for JSONL, CSV and mbox, the largest record (default 64)")(
+      "largest input in MiB; for JSONL, CSV, mbox and JSON files, the largest record (default 64)")(
       "quiet,q", "text: only the finding lines")("explain", po::bool_switch(&flags.explain),
                                                  "also show the evidence each rule relied on")(
       "input-format", po::value(&input_format),

@@ -16,6 +16,7 @@
 #include "input/mime_reader.h"
 #include "input/text_reader.h"
 #include "input/ticket_json_reader.h"
+#include "input/ticket_json_stream.h"
 #include "text/utf8.h"
 
 namespace escalint {
@@ -48,6 +49,8 @@ void stream_jsonl(const std::string& source, std::string head, std::istream& in,
 
 void stream_csv(const std::string& source, std::istream& in, const ReadOptions& options,
                 const InputSink& sink, bool walked);
+void stream_ticket_json(const std::string& source, std::istream& in, const ReadOptions& options,
+                        const InputSink& sink, bool walked);
 
 // An mbox archive streams in blocks, whatever its size: the limit applies to each message.
 void stream_mbox(const std::string& source, std::istream& in, const ReadOptions& options,
@@ -112,6 +115,7 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
   if (declared == InputFormat::kJsonl) return stream_jsonl(path, "", in, options, sink, walked);
   if (declared == InputFormat::kMbox) return stream_mbox(path, in, options, sink);
   if (declared == InputFormat::kCsv) return stream_csv(path, in, options, sink, walked);
+  if (declared == InputFormat::kJson) return stream_ticket_json(path, in, options, sink, walked);
   std::string bytes;
   if (!read_capped(in, options.max_bytes, &bytes)) {
     sink.error(
@@ -271,6 +275,26 @@ void stream_csv(const std::string& source, std::istream& in, const ReadOptions& 
     reader.finish();
   } catch (const std::exception& e) {
     s.error({source, 0, std::string("cannot read as csv: ") + e.what()});
+  }
+  tickets.finish();
+}
+
+// A ticket JSON document streams in blocks, whatever its size: its list of tickets is
+// read one ticket at a time, and the limit applies to each ticket.
+void stream_ticket_json(const std::string& source, std::istream& in, const ReadOptions& options,
+                        const InputSink& sink, bool walked) {
+  TicketFileSink tickets(source, sink, walked);
+  const InputSink s = tickets.sink();
+  TicketJsonStream stream(source, options.fields, s, options.max_bytes);
+  char buf[1 << 16];
+  try {
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      stream.feed(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
+    }
+    if (in.bad()) s.error({source, 0, "read error"});
+    stream.finish();
+  } catch (const std::exception& e) {
+    s.error({source, 0, std::string("cannot read as json: ") + e.what()});
   }
   tickets.finish();
 }

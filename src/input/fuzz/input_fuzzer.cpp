@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "input/charset.h"
 #include "input/csv_reader.h"
@@ -16,6 +17,7 @@
 #include "input/mime_reader.h"
 #include "input/read_input.h"
 #include "input/ticket_json_reader.h"
+#include "input/ticket_json_stream.h"
 
 namespace {
 
@@ -44,11 +46,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 #elif defined(ESCALINT_FUZZ_READER_mbox)
   read_mbox("fuzz.mbox", bytes, sink);
   check(outputs > 0);
+  // Fed in pieces, the archive gives the same number of drafts and errors.
+  const std::size_t whole = outputs;
+  outputs = 0;
+  MboxReader reader("fuzz.mbox", sink);
+  const std::size_t step = size > 0 ? 1 + data[0] % 61 : 1;
+  for (std::size_t pos = 0; pos < size; pos += step) {
+    reader.feed(std::string_view(bytes).substr(pos, step));
+  }
+  reader.finish();
+  check(outputs == whole);
 #elif defined(ESCALINT_FUZZ_READER_html)
   check(is_valid_utf8(
       html_to_text(decode_to_utf8(bytes, html_declared_charset(bytes), "the HTML").text)));
 #elif defined(ESCALINT_FUZZ_READER_json)
   read_ticket_json("fuzz.json", bytes, {}, sink);
+  check(outputs > 0);
+  // And streamed in pieces (with a small limit per ticket, to reach that path too).
+  outputs = 0;
+  TicketJsonStream stream("fuzz.json", {}, sink, 4096);
+  const std::size_t step = size > 0 ? 1 + data[0] % 61 : 1;
+  for (std::size_t pos = 0; pos < size; pos += step) {
+    stream.feed(std::string_view(bytes).substr(pos, step));
+  }
+  stream.finish();
   check(outputs > 0);
 #elif defined(ESCALINT_FUZZ_READER_jsonl)
   read_jsonl("fuzz.jsonl", bytes, {}, sink);
