@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -264,6 +265,33 @@ TEST_F(CliTest, StandardInputIsNamedDash) {
   EXPECT_EQ(status, 1);
   const json::object doc = json::parse(run.out).as_object();
   ASSERT_NE(draft_for(doc, "-"), nullptr) << run.out;
+}
+
+TEST_F(CliTest, ExportsOnStandardInputStreamPastTheSizeLimit) {
+  // 1.5 MiB of tickets through a 1 MiB limit: each record is small, so every format of
+  // many records streams and reads them all.
+  const std::string text(1000, 'x');
+  std::string json = "{\"tickets\": [", csv = "id,body\n", mbox;
+  for (int i = 1; i <= 1500; ++i) {
+    json += std::string(i > 1 ? "," : "") + "{\"id\": " + std::to_string(i) +
+            ", \"description\": \"" + text + "\"}";
+    csv += std::to_string(i) + "," + text + "\n";
+    mbox += "From a@example.com Mon Mar  3 10:00:00 2025\nFrom: a@example.com\nSubject: S" +
+            std::to_string(i) + "\n\n" + text + "\n\n";
+  }
+  json += "]}";
+  write_file(dir_ / "export.json", json);
+  write_file(dir_ / "export.csv", csv);
+  write_file(dir_ / "export.mbox", mbox);
+  for (const auto& [file, format] :
+       {std::pair{"export.json", "json"}, std::pair{"export.csv", "csv"},
+        std::pair{"export.mbox", "mbox"}}) {
+    const CliRun run = Escalint(std::string("check --no-config --max-size 1 --format jsonl ") +
+                                    "--input-format " + format + " -",
+                                {}, dir_ / file);
+    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1500) << format << ": " << run.err;
+    EXPECT_EQ(run.out.find("\"error\""), std::string::npos) << format;
+  }
 }
 
 TEST_F(CliTest, LangFlagForcesLanguage) {

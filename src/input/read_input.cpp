@@ -47,17 +47,21 @@ void read_any(const std::string& source, std::string bytes, const InputSink& sin
 void stream_jsonl(const std::string& source, std::string head, std::istream& in,
                   const ReadOptions& options, const InputSink& sink, bool walked);
 
-void stream_csv(const std::string& source, std::istream& in, const ReadOptions& options,
-                const InputSink& sink, bool walked);
-void stream_ticket_json(const std::string& source, std::istream& in, const ReadOptions& options,
-                        const InputSink& sink, bool walked);
+void stream_csv(const std::string& source, std::string head, std::istream& in,
+                const ReadOptions& options, const InputSink& sink, bool walked);
+void stream_ticket_json(const std::string& source, std::string head, std::istream& in,
+                        const ReadOptions& options, const InputSink& sink, bool walked);
+bool stream_records(const std::string& source, InputFormat format, std::string head,
+                    std::istream& in, const ReadOptions& options, const InputSink& sink,
+                    bool walked);
 
 // An mbox archive streams in blocks, whatever its size: the limit applies to each message.
-void stream_mbox(const std::string& source, std::istream& in, const ReadOptions& options,
-                 const InputSink& sink) {
+void stream_mbox(const std::string& source, std::string head, std::istream& in,
+                 const ReadOptions& options, const InputSink& sink) {
   MboxReader reader(source, sink, options.max_bytes);
   char buf[1 << 16];
   try {
+    reader.feed(head);
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
       reader.feed(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
     }
@@ -112,10 +116,7 @@ void read_file(const std::string& path, const ReadOptions& options, const InputS
   const InputFormat declared = options.format != InputFormat::kAuto
                                    ? options.format
                                    : format_for_extension(fs::path(path).extension().string());
-  if (declared == InputFormat::kJsonl) return stream_jsonl(path, "", in, options, sink, walked);
-  if (declared == InputFormat::kMbox) return stream_mbox(path, in, options, sink);
-  if (declared == InputFormat::kCsv) return stream_csv(path, in, options, sink, walked);
-  if (declared == InputFormat::kJson) return stream_ticket_json(path, in, options, sink, walked);
+  if (stream_records(path, declared, "", in, options, sink, walked)) return;
   std::string bytes;
   if (!read_capped(in, options.max_bytes, &bytes)) {
     sink.error(
@@ -217,12 +218,12 @@ void stream_jsonl(const std::string& source, std::string head, std::istream& in,
 // CSV streams in blocks of whole records, whatever its size: the limit applies to each
 // record. Each block is decoded on its own, later blocks in the charset of the first
 // one that was not plain ASCII; UTF-16 (no byte-wise line ends) is read whole.
-void stream_csv(const std::string& source, std::istream& in, const ReadOptions& options,
-                const InputSink& sink, bool walked) {
-  std::string pending;
+void stream_csv(const std::string& source, std::string head, std::istream& in,
+                const ReadOptions& options, const InputSink& sink, bool walked) {
+  std::string pending = std::move(head);
   char buf[1 << 16];
   if (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    pending.assign(buf, static_cast<std::size_t>(in.gcount()));
+    pending.append(buf, static_cast<std::size_t>(in.gcount()));
   }
   if (pending.size() >= 2 && ((pending[0] == '\xFF' && pending[1] == '\xFE') ||
                               (pending[0] == '\xFE' && pending[1] == '\xFF'))) {
@@ -281,13 +282,14 @@ void stream_csv(const std::string& source, std::istream& in, const ReadOptions& 
 
 // A ticket JSON document streams in blocks, whatever its size: its list of tickets is
 // read one ticket at a time, and the limit applies to each ticket.
-void stream_ticket_json(const std::string& source, std::istream& in, const ReadOptions& options,
-                        const InputSink& sink, bool walked) {
+void stream_ticket_json(const std::string& source, std::string head, std::istream& in,
+                        const ReadOptions& options, const InputSink& sink, bool walked) {
   TicketFileSink tickets(source, sink, walked);
   const InputSink s = tickets.sink();
   TicketJsonStream stream(source, options.fields, s, options.max_bytes);
   char buf[1 << 16];
   try {
+    stream.feed(head);
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
       stream.feed(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
     }
@@ -297,6 +299,29 @@ void stream_ticket_json(const std::string& source, std::istream& in, const ReadO
     s.error({source, 0, std::string("cannot read as json: ") + e.what()});
   }
   tickets.finish();
+}
+
+// Reads `in` (after `head`, bytes already read from it) with the streaming reader of
+// `format`; false, reading nothing, for a format that holds one draft per input.
+bool stream_records(const std::string& source, InputFormat format, std::string head,
+                    std::istream& in, const ReadOptions& options, const InputSink& sink,
+                    bool walked) {
+  switch (format) {
+    case InputFormat::kJsonl:
+      stream_jsonl(source, std::move(head), in, options, sink, walked);
+      return true;
+    case InputFormat::kMbox:
+      stream_mbox(source, std::move(head), in, options, sink);
+      return true;
+    case InputFormat::kCsv:
+      stream_csv(source, std::move(head), in, options, sink, walked);
+      return true;
+    case InputFormat::kJson:
+      stream_ticket_json(source, std::move(head), in, options, sink, walked);
+      return true;
+    default:
+      return false;
+  }
 }
 
 void read_text(const std::string& source, std::string bytes, const InputSink& sink) {
@@ -396,15 +421,13 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opti
                  const InputSink& sink) {
   for (const std::string& input : inputs) {
     if (input == "-") {
-      // The first block says whether standard input is JSONL, which streams.
+      // The first block says the format; formats of many records stream.
       std::string bytes(std::size_t{1} << 16, '\0');
       std::cin.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       bytes.resize(static_cast<std::size_t>(std::cin.gcount()));
-      const bool jsonl =
-          options.format == InputFormat::kJsonl ||
-          (options.format == InputFormat::kAuto && detect_format("", bytes) == InputFormat::kJsonl);
-      if (jsonl) {
-        stream_jsonl("-", std::move(bytes), std::cin, options, sink, false);
+      const InputFormat format =
+          options.format != InputFormat::kAuto ? options.format : detect_format("", bytes);
+      if (!bytes.empty() && stream_records("-", format, bytes, std::cin, options, sink, false)) {
         continue;
       }
       std::string rest;
