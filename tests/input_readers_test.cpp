@@ -39,6 +39,15 @@ Collected read(const std::string& source, const std::string& bytes, ReadOptions 
   return c;
 }
 
+// Every draft and error of reading `paths` (files or folders) with `options`.
+Collected read_paths(const std::vector<std::string>& paths, const ReadOptions& options) {
+  Collected c;
+  read_inputs(paths, options,
+              {[&](Draft d) { c.drafts.push_back(std::move(d)); },
+               [&](InputError e) { c.errors.push_back(std::move(e)); }});
+  return c;
+}
+
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
@@ -482,10 +491,7 @@ TEST(InputTickets, JsonlFileStreamsAndTheLimitAppliesPerLine) {
   }
   ReadOptions o;
   o.max_bytes = 1 << 20;  // the file is larger than this; only one line is
-  Collected c;
-  read_inputs({file.string()}, o,
-              {[&](Draft d) { c.drafts.push_back(std::move(d)); },
-               [&](InputError e) { c.errors.push_back(std::move(e)); }});
+  const Collected c = read_paths({file.string()}, o);
   std::filesystem::remove(file);
   ASSERT_EQ(c.drafts.size(), 2u);
   EXPECT_EQ(c.drafts[0].id, "a");
@@ -550,10 +556,7 @@ TEST(InputMbox, ArchiveStreamsAndTheLimitAppliesPerMessage) {
   }
   ReadOptions o;
   o.max_bytes = 1 << 20;  // the file is larger than this; only the second message is
-  Collected c;
-  read_inputs({file.string()}, o,
-              {[&](Draft d) { c.drafts.push_back(std::move(d)); },
-               [&](InputError e) { c.errors.push_back(std::move(e)); }});
+  const Collected c = read_paths({file.string()}, o);
   std::filesystem::remove(file);
   ASSERT_EQ(c.drafts.size(), 2u);
   EXPECT_EQ(c.drafts[0].id, "m1@x");
@@ -582,10 +585,7 @@ TEST(InputCsv, FileStreamsRecordsAcrossBlocksAndTheLimitAppliesPerRecord) {
   }
   ReadOptions o;
   o.max_bytes = 1 << 20;  // the file is larger than this; only record 401 is
-  Collected c;
-  read_inputs({file.string()}, o,
-              {[&](Draft d) { c.drafts.push_back(std::move(d)); },
-               [&](InputError e) { c.errors.push_back(std::move(e)); }});
+  const Collected c = read_paths({file.string()}, o);
   std::filesystem::remove(file);
   ASSERT_EQ(c.drafts.size(), 401u);
   for (std::size_t i = 0; i < 400; ++i) {
@@ -734,18 +734,12 @@ TEST(InputFolders, AFolderWalkSkipsJsonThatHoldsNoTickets) {
   std::ofstream(dir / "a.txt") << "Checkout is down.\n";
   std::ofstream(dir / "t.eml") << "From: a@example.com\nMessage-ID: <x@y>\nSubject: S\n\nBody\n";
   std::ofstream(dir / "skip.bin") << "ignored";
-  Collected walked;
   ReadOptions o;
   o.recursive = true;
-  read_inputs({dir.string()}, o,
-              {[&](Draft d) { walked.drafts.push_back(std::move(d)); },
-               [&](InputError e) { walked.errors.push_back(std::move(e)); }});
+  const Collected walked = read_paths({dir.string()}, o);
   EXPECT_EQ(walked.drafts.size(), 2u);
   EXPECT_TRUE(walked.errors.empty());
-  Collected named;
-  read_inputs({(dir / "labels.jsonl").string()}, {},
-              {[&](Draft d) { named.drafts.push_back(std::move(d)); },
-               [&](InputError e) { named.errors.push_back(std::move(e)); }});
+  const Collected named = read_paths({(dir / "labels.jsonl").string()}, ReadOptions{});
   ASSERT_EQ(named.errors.size(), 1u);  // one error for the file, not one per record
   EXPECT_TRUE(contains(named.errors[0].message, "text field")) << named.errors[0].message;
   std::filesystem::remove_all(dir);

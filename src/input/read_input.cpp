@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 
@@ -177,6 +178,40 @@ class TicketFileSink {
   std::vector<InputError> held_;
 };
 
+// Reads `in` after `head` in blocks and hands on whole records: `complete(text)` is the
+// length of the whole records at the start of `text`, `feed` takes them (and at the end
+// what is left), `oversized` hears of a record longer than `max_bytes`, which is then
+// skipped to the next line end. Memory: one block and the longest record.
+void stream_whole_records(std::string head, std::istream& in, std::size_t max_bytes,
+                          const std::function<std::size_t(std::string_view)>& complete,
+                          const std::function<void(std::string_view)>& feed,
+                          const std::function<void()>& oversized) {
+  std::string pending = std::move(head);
+  bool skipping = false;  // inside a record longer than the limit, already reported
+  char buf[1 << 16];
+  for (;;) {
+    if (skipping) {
+      const std::size_t nl = pending.find('\n');
+      skipping = nl == std::string::npos;
+      pending.erase(0, skipping ? pending.size() : nl + 1);
+    }
+    if (!skipping) {
+      const std::size_t end = complete(pending);
+      if (end > 0) {
+        feed(std::string_view(pending).substr(0, end));
+        pending.erase(0, end);
+      } else if (pending.size() > max_bytes) {
+        oversized();
+        skipping = true;
+        pending.clear();
+      }
+    }
+    if (!in.read(buf, sizeof buf) && in.gcount() == 0) break;
+    pending.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
+  if (!skipping && !pending.empty()) feed(pending);
+}
+
 // JSONL streams in blocks, whatever the input's size: the limit applies to each line.
 // `head` holds bytes already read from the start of `in`.
 void stream_jsonl(const std::string& source, std::string head, std::istream& in,
@@ -184,30 +219,16 @@ void stream_jsonl(const std::string& source, std::string head, std::istream& in,
   TicketFileSink tickets(source, sink, walked);
   const InputSink s = tickets.sink();
   JsonlReader reader(source, options.fields, s);
-  std::string pending = std::move(head);
-  bool skipping = false;  // inside a line longer than the limit, already reported
-  char buf[1 << 16];
   try {
-    for (;;) {
-      const std::size_t nl = pending.rfind('\n');
-      if (nl != std::string::npos) {
-        std::size_t from = 0;
-        if (skipping) {
-          from = pending.find('\n') + 1;
-          skipping = false;
-        }
-        reader.feed(std::string_view(pending).substr(from, nl + 1 - from));
-        pending.erase(0, nl + 1);
-      } else if (pending.size() > options.max_bytes) {
-        if (!skipping) reader.oversized_line(options.max_bytes);
-        skipping = true;
-        pending.clear();
-      }
-      if (!in.read(buf, sizeof buf) && in.gcount() == 0) break;
-      pending.append(buf, static_cast<std::size_t>(in.gcount()));
-    }
+    stream_whole_records(
+        std::move(head), in, options.max_bytes,
+        [](std::string_view text) {
+          const std::size_t nl = text.rfind('\n');
+          return nl == std::string_view::npos ? 0 : nl + 1;
+        },
+        [&](std::string_view lines) { reader.feed(lines); },
+        [&] { reader.oversized_line(options.max_bytes); });
     if (in.bad()) s.error({source, 0, "read error"});
-    if (!skipping && !pending.empty()) reader.feed(pending);
     reader.finish();
   } catch (const std::exception& e) {
     s.error({source, 0, std::string("cannot read as jsonl: ") + e.what()});
@@ -245,34 +266,10 @@ void stream_csv(const std::string& source, std::string head, std::istream& in,
     if (charset.empty() && d.charset != "us-ascii") charset = d.charset;
     reader.feed(d.text, d.notices);
   };
-  bool skipping = false;  // inside a record longer than the limit, already reported
   try {
-    for (;;) {
-      if (skipping) {
-        const std::size_t nl = pending.find('\n');
-        if (nl != std::string::npos) {
-          pending.erase(0, nl + 1);
-          skipping = false;
-        } else {
-          pending.clear();
-        }
-      }
-      if (!skipping) {
-        const std::size_t end = csv_complete_prefix(pending);
-        if (end > 0) {
-          feed(std::string_view(pending).substr(0, end));
-          pending.erase(0, end);
-        } else if (pending.size() > options.max_bytes) {
-          reader.oversized_record(options.max_bytes);
-          skipping = true;
-          pending.clear();
-        }
-      }
-      if (!in.read(buf, sizeof buf) && in.gcount() == 0) break;
-      pending.append(buf, static_cast<std::size_t>(in.gcount()));
-    }
+    stream_whole_records(std::move(pending), in, options.max_bytes, csv_complete_prefix, feed,
+                         [&] { reader.oversized_record(options.max_bytes); });
     if (in.bad()) s.error({source, 0, "read error"});
-    if (!skipping && !pending.empty()) feed(pending);
     reader.finish();
   } catch (const std::exception& e) {
     s.error({source, 0, std::string("cannot read as csv: ") + e.what()});
