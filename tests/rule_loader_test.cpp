@@ -141,6 +141,52 @@ TEST(RuleLoader, MinimalPackLoads) {
   EXPECT_EQ(result.findings[0].message, "Say hello.");
 }
 
+// `with` makes a group count only beside another; `unless` voids evidence in a sentence.
+// (A require rule needs every group.)
+TEST(RuleLoader, WithAndUnlessShapeWhatCounts) {
+  const std::string rule = R"(id: demo
+kind: require
+level: warning
+check: scope
+languages:
+  en:
+    title: Say it
+    messages:
+      missing: Say hello.
+    evidence:
+      greeting:
+        with: [thing]
+        patterns: ['hello']
+      thing: ['{{thing}}']
+    unless:
+      quoted: ['they said']
+)";
+  LintOptions options;
+  options.language = "en";
+  Linter linter(load_rule_pack({{"rules/demo.yaml", rule}, {"rules/lang/en.yaml", kLanguage}}),
+                options);
+  const auto missing = [&](const std::string& body) {
+    Draft d;
+    d.body = body;
+    return !linter.check(d).findings.empty();
+  };
+  EXPECT_TRUE(missing("Well, hello there.")) << "'greeting' alone does not count";
+  EXPECT_FALSE(missing("Well, hello cart.")) << "'thing' counts alone; 'greeting' beside it";
+  EXPECT_TRUE(missing("Well, they said hello cart.")) << "'unless' voids the sentence";
+  EXPECT_FALSE(missing("Well, they said hello cart. Hello, a cart.")) << "only that sentence";
+}
+
+TEST(RuleLoader, WithNamingNoOtherGroupIsReported) {
+  std::string rule = kRule;
+  rule.replace(rule.find("      greeting:\n        - 'hello {{thing}}'"),
+               std::string("      greeting:\n        - 'hello {{thing}}'").size(),
+               "      greeting:\n        with: [greting]\n        patterns: ['hello']");
+  const auto problems = problems_of({{"rules/demo.yaml", rule}, {"rules/lang/en.yaml", kLanguage}});
+  ASSERT_EQ(problems.size(), 1u) << joined(problems);
+  EXPECT_THAT(problems[0], AllOf(HasSubstr("rules/demo.yaml"), HasSubstr("rule 'demo'"),
+                                 HasSubstr("'greting'")));
+}
+
 TEST(RuleLoader, YamlSyntaxErrorNamesTheFile) {
   auto sources = minimal_pack();
   sources.push_back({"rules/broken.yaml", "id: broken\nkind: [require\nlevel: warning\n"});

@@ -47,5 +47,28 @@ TEST(WhenThen, ADeadlineFarAfterTheTriggerIsNotAboutIt) {
   EXPECT_FALSE(timeline_missing("en", near));
 }
 
+// The consequence must be about the schedule: a shift names what moved or to when, a
+// date names what happens then, and a fix's date is not the project's timeline.
+TEST(WhenThen, AShiftOrADateCountsOnlyWithWhatMoves) {
+  EXPECT_TRUE(timeline_missing(
+      "en",
+      "We added a fair amount to the project. I suspect that is why the original items "
+      "slipped."));
+  EXPECT_FALSE(timeline_missing(
+      "en", "We added a fair amount to the project. I suspect that is why the launch slipped."));
+  EXPECT_FALSE(timeline_missing(
+      "en", "We added gifting to the scope and agreed to move launch from 1 March to 12 April."));
+}
+
+TEST(WhenThen, AFixDateOrAnEventThatDatesTheProblemIsNoTimeline) {
+  EXPECT_TRUE(timeline_missing(
+      "en",
+      "We added a B2B portal to the scope. A fix for the checkout is scheduled for 28 March."));
+  EXPECT_TRUE(timeline_missing(
+      "en",
+      "We added BOPIS to the engagement. Since the BOPIS release on August 19 orders are "
+      "stuck."));
+}
+
 }  // namespace
 }  // namespace escalint

@@ -38,13 +38,18 @@ CompiledLanguage::CompiledLanguage(const RulePack& pack, const std::string& lang
     const Rule& rule = pack.rules[r];
     auto lang = rule.languages.find(language);
     if (!enabled[r] || lang == rule.languages.end()) continue;
-    for (bool trigger : {false, true}) {
-      const auto& groups = trigger ? lang->second.trigger : lang->second.evidence;
+    for (PatternRole role : {PatternRole::kEvidence, PatternRole::kTrigger, PatternRole::kUnless}) {
+      const RuleLanguage& rl = lang->second;
+      const auto& groups = role == PatternRole::kTrigger  ? rl.trigger
+                           : role == PatternRole::kUnless ? rl.unless
+                                                          : rl.evidence;
+      const char* section = role == PatternRole::kTrigger  ? "trigger"
+                            : role == PatternRole::kUnless ? "unless"
+                                                           : "evidence";
       for (std::size_t g = 0; g < groups.size(); ++g) {
         for (const std::string& p : groups[g].patterns) {
           const std::string where = rule.source_file + ": rule '" + rule.id + "' (" + language +
-                                    ", " + (trigger ? "trigger" : "evidence") + " " +
-                                    groups[g].name + ") '" + p + "': ";
+                                    ", " + section + " " + groups[g].name + ") '" + p + "': ";
           std::string error;
           auto expanded = expand_macros(p, macros, &error);
           if (!expanded) {
@@ -65,7 +70,7 @@ CompiledLanguage::CompiledLanguage(const RulePack& pack, const std::string& lang
             continue;
           }
           set.index.push_back(static_cast<int>(bounded_.size()));
-          origins_.push_back({static_cast<int>(r), trigger, static_cast<int>(g)});
+          origins_.push_back({static_cast<int>(r), role, static_cast<int>(g)});
           bounded_.push_back(bounded);
         }
       }

@@ -1,5 +1,5 @@
 // Everything one language needs at match time, compiled once and then immutable:
-// RE2::Sets over every evidence and trigger pattern of the enabled rules (a pass per
+// RE2::Sets over every evidence, trigger and `unless` pattern of the enabled rules (a pass per
 // stretch of new text says which patterns may occur), single patterns compiled on
 // first use to locate matches only where a rule needs positions, the negation
 // window, and the sentence splitter. Safe to share between threads.
@@ -23,11 +23,14 @@
 
 namespace escalint {
 
+// Which of a rule's pattern sections a pattern comes from.
+enum class PatternRole { kEvidence, kTrigger, kUnless };
+
 // Where a pattern of the Set comes from.
 struct PatternOrigin {
-  int rule = 0;          // index into RulePack::rules
-  bool trigger = false;  // from the rule's `trigger` groups, else from `evidence`
-  int group = 0;         // index into those groups
+  int rule = 0;  // index into RulePack::rules
+  PatternRole role = PatternRole::kEvidence;
+  int group = 0;  // index into that section's groups
 };
 
 class CompiledLanguage {

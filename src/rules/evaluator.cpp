@@ -67,30 +67,51 @@ class Judge {
     stretches_.push_back(std::move(st));
   }
 
-  bool is(int pattern, int rule, bool trigger, int group) const {
+  bool is(int pattern, int rule, PatternRole role, int group) const {
     const PatternOrigin& o = compiled_.origins()[pattern];
-    return o.rule == rule && o.trigger == trigger && (group < 0 || o.group == group);
+    return o.rule == rule && o.role == role && (group < 0 || o.group == group);
   }
 
-  // Calls fn(stretch, pattern) for every pattern of (rule, trigger, group) that occurs
-  // in a stretch; stops when fn returns false.
+  // Calls fn(stretch, pattern) for every pattern of (rule, role, group) that occurs in a
+  // stretch; stops when fn returns false.
   template <typename Fn>
-  void each_hit(int rule, bool trigger, int group, Fn fn) const {
+  void each_hit(int rule, PatternRole role, int group, Fn fn) const {
     for (const Stretch& st : stretches_) {
       for (int p : st.hits) {
-        if (is(p, rule, trigger, group) && !fn(st, p)) return;
+        if (is(p, rule, role, group) && !fn(st, p)) return;
       }
     }
   }
 
-  // True when some pattern of (rule, trigger, group) is confirmed in the new text.
-  bool any_match(int rule, bool trigger, int group) const {
+  // True when some evidence pattern of (rule, group) is confirmed in the new text
+  // where it counts.
+  bool any_match(int rule, int group) const {
     bool found = false;
-    each_hit(rule, trigger, group, [&](const Stretch& st, int p) {
-      each_match(st, p, [&](Span) { return !(found = true); });
+    each_hit(rule, PatternRole::kEvidence, group, [&](const Stretch& st, int p) {
+      each_match(st, p, [&](Span m) { return !(found = counts(st, p, m)); });
       return !found;
     });
     return found;
+  }
+
+  // Whether evidence pattern `p` matched at `m` counts: not in a sentence that matches
+  // one of the rule's `unless` patterns, and, for a group `with` others, in a sentence
+  // that also holds one of theirs.
+  bool counts(const Stretch& st, int p, Span m) const {
+    const PatternOrigin& o = compiled_.origins()[p];
+    const RuleLanguage& lang = pack_.rules[o.rule].languages.at(compiled_.language());
+    const std::vector<std::string>& with = lang.evidence[o.group].with;
+    if (lang.unless.empty() && with.empty()) return true;
+    const Span sentence = sentence_of(st, m);
+    if (sentence_has(st, sentence, o.rule, PatternRole::kUnless, -1)) return false;
+    if (with.empty()) return true;
+    for (std::size_t g = 0; g < lang.evidence.size(); ++g) {
+      if (std::find(with.begin(), with.end(), lang.evidence[g].name) != with.end() &&
+          sentence_has(st, sentence, o.rule, PatternRole::kEvidence, static_cast<int>(g))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Calls fn(span) for each match of `pattern` in the stretch (field offsets), at most
@@ -129,7 +150,7 @@ class Judge {
     if (!rule.negation) {
       std::vector<std::string> missing;
       for (std::size_t g = 0; g < lang.evidence.size(); ++g) {
-        if (!any_match(r, false, static_cast<int>(g))) missing.push_back(lang.evidence[g].name);
+        if (!any_match(r, static_cast<int>(g))) missing.push_back(lang.evidence[g].name);
       }
       affirmed_[r] = missing.empty();
       if (missing.empty()) return;
@@ -141,8 +162,9 @@ class Judge {
     // With negation: the first affirmed match satisfies the rule; negated or
     // hypothetical matches alone make it "denied", pointing at the first of them.
     std::optional<FieldSpan> negated;
-    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+    each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
+        if (!counts(st, p, m)) return true;
         Span trigger;
         if (!compiled_.context().negated(doc_.fields[st.field].text(), sentence_of(st, m), m,
                                          &trigger)) {
@@ -166,28 +188,27 @@ class Judge {
     }
   }
 
-  // True when text[sentence] holds affirmed-or-not evidence of rule `other`.
-  bool sentence_has_evidence(const Stretch& st, Span sentence, int other) const {
-    bool found = false;
+  // True when text[sentence] holds a match of a pattern of (rule, role, group), affirmed
+  // or not (group -1: any).
+  bool sentence_has(const Stretch& st, Span sentence, int rule, PatternRole role, int group) const {
+    const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
     for (int p : st.hits) {
-      if (!is(p, other, false, -1)) continue;
       Span m;
-      const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
-      if (compiled_.find(p, text, sentence.begin, &m)) found = true;
-      if (found) break;
+      if (is(p, rule, role, group) && compiled_.find(p, text, sentence.begin, &m)) return true;
     }
-    return found;
+    return false;
   }
 
   void forbid(int r, const Rule& rule, std::vector<Verdict>* out) {
     const int excuse = rule.excused_by.empty() ? -1 : index_of(rule.excused_by);
     std::vector<FieldSpan> spans;
-    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+    each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
         const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const FieldSpan& s) {
           return s.field == st.field && s.span.begin < m.end && m.begin < s.span.end;
         });
-        if (!overlaps && (excuse < 0 || !sentence_has_evidence(st, sentence_of(st, m), excuse))) {
+        if (!overlaps && (excuse < 0 || !sentence_has(st, sentence_of(st, m), excuse,
+                                                      PatternRole::kEvidence, -1))) {
           spans.push_back({st.field, m});
         }
         return spans.size() < static_cast<std::size_t>(kMaxForbidFindings);
@@ -205,11 +226,12 @@ class Judge {
     std::vector<FieldSpan> seen;
     std::vector<int> per_group(lang.evidence.size(), 0);
     int total = 0;
-    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+    each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       const int g = compiled_.origins()[p].group;
       const int cap = lang.evidence[g].max;
       each_match(st, p, [&](Span m) {
         if (cap > 0 && per_group[g] >= cap) return false;
+        if (!counts(st, p, m)) return true;
         const bool overlaps = std::any_of(seen.begin(), seen.end(), [&](const FieldSpan& s) {
           return s.field == st.field && s.span.begin < m.end && m.begin < s.span.end;
         });
@@ -235,7 +257,7 @@ class Judge {
       triggered = affirmed_[index_of(rule.when_rule)];
     } else {
       for (std::size_t g = 0; g < lang.trigger.size(); ++g) {
-        each_hit(r, true, static_cast<int>(g), [&](const Stretch& st, int p) {
+        each_hit(r, PatternRole::kTrigger, static_cast<int>(g), [&](const Stretch& st, int p) {
           each_match(st, p, [&](Span m) {
             // With negation, a hypothetical or denied trigger ("could be added") is no trigger.
             Span cue;
@@ -259,13 +281,13 @@ class Judge {
         });
     if (first != triggers.end()) evidence_.push_back({r, *first});
     bool consequence = false;
-    each_hit(r, false, -1, [&](const Stretch& st, int p) {
+    each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
         const bool in_scope =
             scopes.empty() || std::any_of(scopes.begin(), scopes.end(), [&](const FieldSpan& s) {
               return s.field == st.field && s.span.begin <= m.begin && m.end <= s.span.end;
             });
-        if (!in_scope) return true;
+        if (!in_scope || !counts(st, p, m)) return true;
         evidence_.push_back({r, {st.field, m}});
         consequence = true;
         return false;

@@ -97,6 +97,7 @@ void write_groups(Writer& w, const std::vector<PatternGroup>& groups) {
     w.text(g.name);
     w.texts(g.patterns);
     w.integer(g.max);
+    w.texts(g.with);
   }
 }
 
@@ -106,6 +107,7 @@ std::vector<PatternGroup> read_groups(Reader& r) {
     g.name = r.text();
     g.patterns = r.texts();
     g.max = r.integer();
+    g.with = r.texts();
   }
   return groups;
 }
@@ -130,6 +132,7 @@ void write_rule(Writer& w, const Rule& rule) {
     w.text(code);
     write_groups(w, l.evidence);
     write_groups(w, l.trigger);
+    write_groups(w, l.unless);
     w.text_map(l.messages);
     w.text(l.title);
     w.text(l.why);
@@ -158,6 +161,7 @@ Rule read_rule(Reader& r) {
     RuleLanguage& l = rule.languages[r.text()];
     l.evidence = read_groups(r);
     l.trigger = read_groups(r);
+    l.unless = read_groups(r);
     l.messages = r.text_map();
     l.title = r.text();
     l.why = r.text();

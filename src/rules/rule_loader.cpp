@@ -124,8 +124,9 @@ class Walker {
       PatternGroup g;
       g.name = kv.first.as<std::string>();
       if (kv.second.IsMap()) {
-        only_keys(kv.second, {"max", "patterns"}, what + " group '" + g.name + "'");
+        only_keys(kv.second, {"max", "patterns", "with"}, what + " group '" + g.name + "'");
         g.max = integer(kv.second["max"], "max", 0);
+        g.with = strings(kv.second["with"], what + " group '" + g.name + "' with");
         g.patterns = strings(kv.second["patterns"], what + " group '" + g.name + "'");
       } else {
         g.patterns = strings(kv.second, what + " group '" + g.name + "'");
@@ -196,7 +197,8 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
     for (const auto& kv : langs) {
       const std::string code = kv.first.as<std::string>();
       const YAML::Node& n = kv.second;
-      w.only_keys(n, {"title", "why", "hint", "messages", "evidence", "trigger", "examples"},
+      w.only_keys(n,
+                  {"title", "why", "hint", "messages", "evidence", "trigger", "unless", "examples"},
                   "language " + code);
       RuleLanguage rl;
       rl.title = w.string(n["title"], "title");
@@ -205,6 +207,18 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
       rl.messages = w.string_map(n["messages"], "messages");
       rl.evidence = w.groups(n["evidence"], "evidence");
       rl.trigger = w.groups(n["trigger"], "trigger");
+      rl.unless = w.groups(n["unless"], "unless");
+      for (const PatternGroup& g : rl.evidence) {
+        for (const std::string& other : g.with) {
+          const bool known = std::any_of(rl.evidence.begin(), rl.evidence.end(),
+                                         [&](const PatternGroup& e) { return e.name == other; });
+          if (!known || other == g.name) {
+            w.problem(n["evidence"], "evidence group '" + g.name + "' is 'with' '" + other +
+                                         "', which is not another evidence group of language " +
+                                         code);
+          }
+        }
+      }
       const YAML::Node examples = section(n, "examples");
       w.only_keys(examples, {"pass", "fail"}, "examples");
       rl.passing_examples = w.strings(examples["pass"], "examples.pass");

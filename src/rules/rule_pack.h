@@ -31,17 +31,23 @@ enum class RuleKind { kRequire, kForbid, kCount, kWhenThen };
 const char* rule_kind_name(RuleKind kind);
 
 // A named list of RE2 patterns. `max` caps how many of its matches a count rule
-// credits (0: no cap).
+// credits (0: no cap). An evidence group with `with` counts only where its sentence
+// also holds a match of one of those evidence groups (a launch counts with a date or a
+// shift, not alone).
 struct PatternGroup {
   std::string name;
   std::vector<std::string> patterns;
   int max = 0;
+  std::vector<std::string> with;
 };
 
 // A rule's words in one language. `messages` is keyed by finding status.
 struct RuleLanguage {
   std::vector<PatternGroup> evidence;
   std::vector<PatternGroup> trigger;
+  // Evidence in a sentence that also matches one of these does not count (a date in a
+  // sentence about a bug fix's schedule is not the project's timeline).
+  std::vector<PatternGroup> unless;
   std::map<std::string, std::string> messages;
   std::string title;
   std::string why;
