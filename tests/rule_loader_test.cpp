@@ -144,16 +144,9 @@ TEST(RuleLoader, MinimalPackLoads) {
 // `with` makes a group count only beside another; `unless` voids evidence in a sentence.
 // (A require rule needs every group.)
 TEST(RuleLoader, WithAndUnlessShapeWhatCounts) {
-  const std::string rule = R"(id: demo
-kind: require
-level: warning
-check: scope
-languages:
-  en:
-    title: Say it
-    messages:
-      missing: Say hello.
-    evidence:
+  // kRule up to its evidence, then groups of its own.
+  const std::string head = kRule;
+  const std::string rule = head.substr(0, head.find("    evidence:")) + R"(    evidence:
       greeting:
         with: [thing]
         patterns: ['hello']

@@ -28,6 +28,7 @@
 #include "audit/svg_chart.h"
 #include "cli/commands.h"
 #include "cli/linter_cache.h"
+#include "cli/shared_options.h"
 #include "input/read_input.h"
 #include "text/ascii.h"
 
@@ -49,19 +50,6 @@ Exit status: 2 when any input could not be read, else 1 when a draft has a findi
 or above --fail-level, else 0; 130/143 when stopped by SIGINT/SIGTERM (the outputs
 are written and marked incomplete).
 )";
-
-std::vector<std::string> split_ids(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& v : values) {
-    std::size_t start = 0;
-    while (start <= v.size()) {
-      const std::size_t comma = std::min(v.find(',', start), v.size());
-      if (comma > start) out.push_back(v.substr(start, comma - start));
-      start = comma + 1;
-    }
-  }
-  return out;
-}
 
 // The --group-field value of a draft: a field the reader kept (exact name, else
 // case-insensitively), else the built-in "source" and "folder".
@@ -205,13 +193,11 @@ int merge_mode(const std::vector<std::string>& files, const std::string& summary
 int audit_command(const std::vector<std::string>& args) {
   std::string fail_level, out_path, summary_path, report_path, csv_path, group_field,
       title = "Escalation audit";
-  FlagOverrides flags;
-  std::vector<std::string> inputs, enable, disable;
-  std::size_t max_mib = 64;
+  std::vector<std::string> inputs;
+  RuleOptions rules;
+  InputOptions input;
   unsigned jobs = 0;
   std::size_t window = 0;
-  std::string input_format = "auto";
-  FieldMapping fields;
   po::options_description opts("escalint audit [options] INPUT... | --merge SUMMARY...");
   opts.add_options()("help,h", "show this help")(
       "out,o", po::value(&out_path),
@@ -224,7 +210,7 @@ int audit_command(const std::vector<std::string>& args) {
       "group-field", po::value(&group_field),
       "count per value of this record field (a CSV column or JSON field the reader keeps; or "
       "source, folder, language)")(
-      "date-field", po::value(&fields.date),
+      "date-field", po::value(&input.fields().date),
       "JSON/JSONL/CSV: the date field for the monthly trend (default date, created_at, created)")(
       "merge",
       "the inputs are summary.json files of shards: merge them into --summary and --report")(
@@ -232,39 +218,12 @@ int audit_command(const std::vector<std::string>& args) {
       "quiet,q", "no progress line and no digest")("recursive,r",
                                                    "audit every draft in the folders given")(
       "fail-level", po::value(&fail_level),
-      "exit 1 when a finding is at or above: error, warning, suggestion (default warning)")(
-      "lang,l", po::value(&flags.language),
-      "use this language's rules instead of identifying it (a code from `escalint rules`, e.g. en, "
-      "sv)")("message-lang", po::value(&flags.message_language), "write findings in this language")(
-      "config,c", po::value(&flags.config_path), "use this configuration file for every draft")(
-      "no-config", po::bool_switch(&flags.no_config), "ignore .escalint.yaml files")(
-      "rules", po::value(&flags.rules_dir),
-      "use the rule pack in this folder instead of the built-in one")(
-      "enable", po::value(&enable)->composing(),
-      "turn on a rule the configuration turned off (repeatable, or a,b)")(
-      "disable", po::value(&disable)->composing(), "turn off a rule (repeatable, or a,b)")(
-      "max-size", po::value(&max_mib),
-      "largest input in MiB; for JSONL, CSV, mbox and JSON files, the largest record (default 64)")(
-      "input-format", po::value(&input_format),
-      "read every input as: auto, text, md, eml, mbox, html, json, jsonl, csv")(
-      "id-field", po::value(&fields.id), "JSON/JSONL/CSV: the field with the ticket id")(
-      "subject-field", po::value(&fields.subject), "JSON/JSONL/CSV: the subject field")(
-      "body-field", po::value(&fields.body), "JSON/JSONL/CSV: the text field")(
-      "input", po::value(&inputs), "drafts to audit; - is standard input");
-  po::positional_options_description positional;
-  positional.add("input", -1);
+      "exit 1 when a finding is at or above: error, warning, suggestion (default warning)");
+  rules.add_to(opts);
+  input.add_to(opts);
+  opts.add_options()("input", po::value(&inputs), "drafts to audit; - is standard input");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "escalint audit: " << e.what() << "\n\n" << opts << kExamples;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << kExamples;
-    return 0;
-  }
+  if (auto exit = parse_command_line("audit", args, opts, kExamples, true, &vm)) return *exit;
   const bool quiet = vm.count("quiet") > 0;
   if (inputs.empty()) {
     std::cerr << "escalint audit: no inputs given (files, folders with -r, - for standard input; "
@@ -283,31 +242,19 @@ int audit_command(const std::vector<std::string>& args) {
     }
     return merge_mode(inputs, summary_path, report_path, title, quiet);
   }
-  if (!fail_level.empty()) {
-    flags.fail_level = parse_level(fail_level);
-    if (!flags.fail_level) {
-      std::cerr << "escalint audit: --fail-level must be error, warning or suggestion, not '"
-                << fail_level << "'\n";
-      return 2;
-    }
-  }
-  const std::optional<InputFormat> parsed_format = parse_input_format(input_format);
-  if (!parsed_format) {
-    std::cerr << "escalint audit: unknown --input-format '" << input_format << "'\n";
-    return 2;
-  }
+  if (!parse_fail_level("audit", fail_level, &rules.base())) return 2;
+  const std::optional<ReadOptions> read = input.read_options("audit", vm.count("recursive") > 0);
+  if (!read) return 2;
   const int stdout_users =
       (out_path == "-") + (summary_path == "-") + (report_path == "-") + (csv_path == "-");
   if (stdout_users > 1) {
     std::cerr << "escalint audit: only one output can go to standard output\n";
     return 2;
   }
-  flags.enable = split_ids(enable);
-  flags.disable = split_ids(disable);
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min(jobs, 256u);
 
-  LinterCache linters(flags);
+  LinterCache linters(rules.flags());
   Summary summary;
   summary.group_field = group_field;
   std::vector<std::string> rule_ids;
@@ -329,10 +276,7 @@ int audit_command(const std::vector<std::string>& args) {
   PipelineOptions options;
   options.jobs = jobs;
   options.window = window ? window : std::max<std::size_t>(256, std::size_t{64} * jobs);
-  options.read.recursive = vm.count("recursive") > 0;
-  options.read.max_bytes = max_mib << 20;
-  options.read.format = *parsed_format;
-  options.read.fields = fields;
+  options.read = *read;
 
   const bool show_progress = !quiet && isatty(STDERR_FILENO);
   Progress progress(show_progress, show_progress ? total_bytes(inputs, options.read.recursive) : 0);

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/linter_cache.h"
+#include "cli/shared_options.h"
 #include "server/api.h"
 #include "server/linter_set.h"
 #include "server/metrics.h"
@@ -33,18 +34,6 @@ Endpoints: POST /v1/check, GET /v1/rules, GET /healthz, GET /metrics, GET / (the
 SIGTERM or SIGINT stops gracefully: in-flight requests finish, then exit 0.
 )";
 
-std::vector<std::string> split_list(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& v : values) {
-    std::stringstream ss(v);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-      if (!item.empty()) out.push_back(item);
-    }
-  }
-  return out;
-}
-
 std::chrono::milliseconds to_ms(double seconds) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
 }
@@ -54,8 +43,8 @@ std::chrono::milliseconds to_ms(double seconds) {
 int serve_command(const std::vector<std::string>& args) {
   ServerOptions server;
   ApiOptions api_options;
-  FlagOverrides flags;
-  std::vector<std::string> enable, disable, origins;
+  RuleOptions rules;
+  std::vector<std::string> origins;
   std::string token_file;
   double header_timeout = 10, body_timeout = 30, idle_timeout = 60, grace = 10;
   std::size_t cache = 16;
@@ -84,32 +73,12 @@ int serve_command(const std::vector<std::string>& args) {
       "require \"Authorization: Bearer <token>\" on /v1/* and /metrics, the token read from this "
       "file")("allow-origin", po::value(&origins)->composing(),
               "allow cross-origin requests from this origin (repeatable, or a,b; * for any)")(
-      "lang,l", po::value(&flags.language),
-      "use this language's rules unless a request says otherwise (e.g. en, sv)")(
-      "message-lang", po::value(&flags.message_language), "write findings in this language")(
-      "config,c", po::value(&flags.config_path),
-      "configuration file (default: .escalint.yaml from the current folder upward)")(
-      "no-config", po::bool_switch(&flags.no_config), "ignore .escalint.yaml files")(
-      "rules", po::value(&flags.rules_dir),
-      "use the rule pack in this folder instead of the built-in one")(
-      "enable", po::value(&enable)->composing(),
-      "turn on a rule the configuration turned off (repeatable, or a,b)")(
-      "disable", po::value(&disable)->composing(), "turn off a rule (repeatable, or a,b)")(
       "linter-cache", po::value(&cache),
       "linters kept for distinct per-request rule choices (default 16)")("quiet,q",
                                                                          "no access log");
+  rules.add_to(opts);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "escalint serve: " << e.what() << "\n\n" << opts << kExamples;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << kExamples;
-    return 0;
-  }
+  if (auto exit = parse_command_line("serve", args, opts, kExamples, false, &vm)) return *exit;
   auto usage = [&](const std::string& message) {
     std::cerr << "escalint serve: " << message << '\n';
     return 2;
@@ -129,7 +98,7 @@ int serve_command(const std::vector<std::string>& args) {
   server.shutdown_grace = to_ms(grace);
   server.handle_signals = true;
   server.access_log = vm.count("quiet") ? nullptr : &std::cerr;
-  api_options.allow_origins = split_list(origins);
+  api_options.allow_origins = split_commas(origins);
   if (!token_file.empty()) {
     std::ifstream in(token_file);
     if (!in) return usage("cannot read --token-file " + token_file);
@@ -143,11 +112,9 @@ int serve_command(const std::vector<std::string>& args) {
       return usage("the token must be one line without spaces");
     api_options.token = std::move(token);
   }
-  flags.enable = split_list(enable);
-  flags.disable = split_list(disable);
 
   try {
-    LinterCache configs(flags);
+    LinterCache configs(rules.flags());
     const Linter& configured = *configs.for_source("-").linter;
     LinterSet linters(configured.pack(), configured.options(), cache);
     Metrics metrics;
