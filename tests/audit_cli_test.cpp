@@ -18,31 +18,19 @@
 #include <thread>
 #include <vector>
 
+#include "file_support.h"
+
 namespace escalint {
 namespace {
+
+using testing_support::read_file;
+using testing_support::shell_quote;
+using testing_support::write_file;
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
 constexpr int kCorpus = 80;  // drafts generated (debug and sanitizer builds stay fast)
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& path, const std::string& contents) {
-  std::ofstream out(path, std::ios::binary);
-  out << contents;
-}
-
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 int run_shell(const std::string& command) {
   const int raw = std::system(command.c_str());
@@ -82,8 +70,8 @@ class AuditCliTest : public ::testing::Test {
         fs::path(ESCALINT_SOURCE_DIR) / ".." / "shared" / "tools" / "gen_corpus.py";
     const bool generated =
         fs::exists(generator) &&
-        run_shell("python3 " + quote(generator.string()) + " --n " + std::to_string(kCorpus) +
-                  " --seed 11 --out-dir " + quote((dir_ / "generated").string()) +
+        run_shell("python3 " + shell_quote(generator.string()) + " --n " + std::to_string(kCorpus) +
+                  " --seed 11 --out-dir " + shell_quote((dir_ / "generated").string()) +
                   " > /dev/null 2>&1") == 0;
     if (!generated) write_own_corpus(dir_ / "generated");
     std::vector<fs::path> files;
@@ -147,9 +135,10 @@ class AuditCliTest : public ::testing::Test {
   // Runs `escalint audit --no-config <args>` in the corpus folder; returns the status.
   static int Audit(const std::string& args, std::string* err = nullptr) {
     const fs::path err_path = dir_ / ("stderr-" + std::to_string(++runs_));
-    const int status = run_shell("cd " + quote(dir_.string()) + " && " + quote(ESCALINT_BINARY) +
-                                 " audit --no-config " + args + " > /dev/null 2> " +
-                                 quote(err_path.string()) + " < /dev/null");
+    const int status =
+        run_shell("cd " + shell_quote(dir_.string()) + " && " + shell_quote(ESCALINT_BINARY) +
+                  " audit --no-config " + args + " > /dev/null 2> " +
+                  shell_quote(err_path.string()) + " < /dev/null");
     if (err) *err = read_file(err_path);
     return status;
   }
@@ -164,8 +153,8 @@ TEST_F(AuditCliTest, MergedShardSummariesEqualTheSingleRunCountForCount) {
       "-r shard0 shard1 shard2 shard3 --group-field folder --jobs 2 --summary single.json", &err);
   EXPECT_EQ(single, 2) << err;  // the malformed inputs
   // The four shards in parallel, as GNU parallel would run them.
-  const int shards = run_shell("cd " + quote(dir_.string()) + " && for s in 0 1 2 3; do " +
-                               quote(ESCALINT_BINARY) +
+  const int shards = run_shell("cd " + shell_quote(dir_.string()) + " && for s in 0 1 2 3; do " +
+                               shell_quote(ESCALINT_BINARY) +
                                " audit --no-config -q -r shard$s --group-field folder --jobs 1 "
                                "--summary part-$s.json 2>/dev/null & done; wait");
   EXPECT_EQ(shards, 0);

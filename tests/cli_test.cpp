@@ -18,10 +18,15 @@
 #include <string>
 #include <vector>
 
+#include "file_support.h"
 #include "test_support.h"
 
 namespace escalint {
 namespace {
+
+using testing_support::read_file;
+using testing_support::shell_quote;
+using testing_support::write_file;
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
@@ -53,25 +58,6 @@ Jonas
 // Warnings and a suggestion, no errors.
 constexpr const char* kVagueDraft = "Everything is broken and nothing works.\n";
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& path, const std::string& contents) {
-  std::ofstream out(path, std::ios::binary);
-  out << contents;
-  ASSERT_TRUE(out.good()) << "cannot write " << path;
-}
-
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 struct CliRun {
   int status = -1;
   std::string out;
@@ -100,10 +86,10 @@ class CliTest : public ::testing::Test {
                   const fs::path& stdin_path = {}) const {
     const fs::path out = dir_ / "stdout.capture", err = dir_ / "stderr.capture";
     const std::string command =
-        "cd " + quote((cwd.empty() ? dir_ : cwd).string()) + " && NO_COLOR=1 " +
-        quote(ESCALINT_BINARY) + " " + args + " > " + quote(out.string()) + " 2> " +
-        quote(err.string()) + " < " +
-        quote(stdin_path.empty() ? std::string("/dev/null") : stdin_path.string());
+        "cd " + shell_quote((cwd.empty() ? dir_ : cwd).string()) + " && NO_COLOR=1 " +
+        shell_quote(ESCALINT_BINARY) + " " + args + " > " + shell_quote(out.string()) + " 2> " +
+        shell_quote(err.string()) + " < " +
+        shell_quote(stdin_path.empty() ? std::string("/dev/null") : stdin_path.string());
     CliRun run;
     const int raw = std::system(command.c_str());
     run.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -11,10 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "file_support.h"
 #include "input/read_input.h"
 
 namespace escalint {
 namespace {
+
+using testing_support::read_file;
 
 namespace fs = std::filesystem;
 
@@ -31,13 +34,6 @@ Collected read_path(const fs::path& p) {
               {[&](Draft d) { c.drafts.push_back(std::move(d)); },
                [&](InputError e) { c.errors.push_back(std::move(e)); }});
   return c;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
@@ -103,7 +99,7 @@ TEST(InputFixtures, MboxMessageCountsMatchTheSeparatorLines) {
     SCOPED_TRACE(rel);
     const fs::path p = kRoot / rel;
     ASSERT_TRUE(fs::exists(p));
-    const std::string bytes = slurp(p);
+    const std::string bytes = read_file(p);
     std::size_t from_lines =
         (bytes.compare(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0, 5, "From ") == 0) +
         count(bytes, "\nFrom ");
