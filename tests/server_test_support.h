@@ -158,32 +158,28 @@ class Conn {
   bool closed_within(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-      const int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                            deadline - std::chrono::steady_clock::now())
-                                            .count());
-      if (left <= 0) return false;
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, left) <= 0) return false;
-      char tmp[4096];
-      const ssize_t n = ::recv(fd_, tmp, sizeof tmp, 0);
-      if (n <= 0) return true;
-      buf_.append(tmp, static_cast<std::size_t>(n));
+      const int got = receive(deadline);
+      if (got <= 0) return got == 0;
     }
   }
 
  private:
-  bool fill(std::chrono::steady_clock::time_point deadline) {
+  bool fill(std::chrono::steady_clock::time_point deadline) { return receive(deadline) > 0; }
+
+  // Waits until `deadline` for bytes and appends them to the buffer: 1 when some came,
+  // 0 when the server closed the connection, -1 when nothing came in time.
+  int receive(std::chrono::steady_clock::time_point deadline) {
     const int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                           deadline - std::chrono::steady_clock::now())
                                           .count());
-    if (left <= 0) return false;
+    if (left <= 0) return -1;
     pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, left) <= 0) return false;
+    if (::poll(&p, 1, left) <= 0) return -1;
     char tmp[16384];
     const ssize_t n = ::recv(fd_, tmp, sizeof tmp, 0);
-    if (n <= 0) return false;
+    if (n <= 0) return 0;
     buf_.append(tmp, static_cast<std::size_t>(n));
-    return true;
+    return 1;
   }
 
   int fd_ = -1;
