@@ -112,6 +112,23 @@ TEST_F(SentencesTest, AbbreviationsWithInnerFullStops) {
       {"Several payment methods, e.g. Klarna, stopped working.", "We need help."});
 }
 
+// An abbreviation is a whole word: German "lt." (laut) does not hold "bestellt." to the
+// next sentence (ICU's own suppressions match the end of any word, so the language's
+// list is checked here instead), while an opening bracket or quote before an
+// abbreviation or ordinal does not hide it.
+TEST(GermanSentences, AbbreviationsAreWholeWords) {
+  const SentenceSplitter german("de", builtin_pack().languages.at("de").abbreviations);
+  EXPECT_EQ(
+      sentences(german, "Wir haben eine Anbindung bestellt. Seit Januar fehlt sie."),
+      (std::vector<std::string>{"Wir haben eine Anbindung bestellt.", "Seit Januar fehlt sie."}));
+  EXPECT_EQ(sentences(german, "Es gilt lt. Vertrag. Mehr nicht."),
+            (std::vector<std::string>{"Es gilt lt. Vertrag.", "Mehr nicht."}));
+  EXPECT_EQ(
+      sentences(german, "Der Go-live verschiebt sich vom <1. März> auf den (15. April). Gut."),
+      (std::vector<std::string>{"Der Go-live verschiebt sich vom <1. März> auf den (15. April).",
+                                "Gut."}));
+}
+
 TEST_F(SentencesTest, LineBreakBeforeLowerCaseWordIsJoined) {
   const std::string text = "We have asked the agency to fix the\ncheckout twice. It still fails.";
   EXPECT_EQ(sentences(*english_, text),

@@ -69,7 +69,9 @@ SentenceSplitter::SentenceSplitter(const std::string& language,
   if (U_FAILURE(status))
     throw std::runtime_error("ICU has no sentence iterator for '" + language + "'");
   // ICU ships abbreviation suppressions for a few locales (English among them);
-  // createInstance falls back to none elsewhere, and the language file adds its own.
+  // createInstance falls back to none elsewhere. The language file's abbreviations are
+  // not added to it: ICU matches a suppression at the end of any word ("lt." would keep
+  // "bestellt. Seit" together), so ends_with_abbreviation checks whole words instead.
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(
           icu::Locale((std::string(locale.getName()) + "@ss=standard").c_str()), status));
@@ -79,14 +81,6 @@ SentenceSplitter::SentenceSplitter(const std::string& language,
   }
   if (U_FAILURE(status))
     throw std::runtime_error("ICU cannot filter sentence breaks for '" + language + "'");
-  for (const std::string& a : abbreviations) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
-    builder->suppressBreakAfter(u, status);
-    icu::UnicodeString upper = u;
-    upper.replace(0, 1, u_toupper(u.char32At(0)));
-    builder->suppressBreakAfter(upper, status);
-    status = U_ZERO_ERROR;  // a duplicate suppression is not an error worth stopping for
-  }
   for (const std::string& a : abbreviations) {
     abbreviations_.insert(icu::UnicodeString::fromUTF8(a).foldCase());
   }
@@ -113,15 +107,15 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span within) co
   return out;
 }
 
-// ICU's suppressions miss abbreviations with inner full stops ("t.ex.", "e.g."): it
-// breaks after them all the same. So a break is also dropped when the word before it,
-// case-folded, is one of the language's abbreviations.
+// A break is dropped when the whole word before it, case-folded, is one of the
+// language's abbreviations ("t.ex.", "z.B.", "lt.", but not the end of "bestellt.").
 bool SentenceSplitter::ends_with_abbreviation(const icu::UnicodeString& text, int32_t at) const {
   int32_t end = at;
   while (end > 0 && u_isUWhiteSpace(text.charAt(end - 1))) --end;
   int32_t begin = end;
-  while (begin > 0 && !u_isUWhiteSpace(text.charAt(begin - 1)) && text.charAt(begin - 1) != '(')
-    --begin;
+  while (begin > 0 && !u_isUWhiteSpace(text.charAt(begin - 1))) --begin;
+  // Opening brackets and quotes are not part of the word: "(z.B.", "<1.", "„ca.".
+  while (begin < end && !u_isalnum(text.charAt(begin))) ++begin;
   if (begin == end) return false;
   icu::UnicodeString word(text, begin, end - begin);
   return abbreviations_.count(word.foldCase()) > 0;
