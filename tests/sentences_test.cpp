@@ -23,7 +23,7 @@ class SentencesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     swedish_ = new SentenceSplitter("sv", builtin_pack().languages.at("sv").abbreviations);
-    english_ = new SentenceSplitter("en", builtin_pack().languages.at("en").abbreviations);
+    english_ = new SentenceSplitter("en", builtin_pack().languages.at("en").abbreviations, true);
     // No abbreviations at all (ICU has none for Swedish): shows that each text below
     // would be split at the abbreviation if the list did not prevent it.
     bare_ = new SentenceSplitter("sv", {});
@@ -113,14 +113,16 @@ TEST_F(SentencesTest, AbbreviationsWithInnerFullStops) {
 }
 
 // An abbreviation is a whole word: German "lt." (laut) does not hold "bestellt." to the
-// next sentence (ICU's own suppressions match the end of any word, so the language's
-// list is checked here instead), while an opening bracket or quote before an
+// next sentence, nor does anything hold "war." (ICU's own suppressions match the end of
+// any word, and its German list did), while an opening bracket or quote before an
 // abbreviation or ordinal does not hide it.
 TEST(GermanSentences, AbbreviationsAreWholeWords) {
   const SentenceSplitter german("de", builtin_pack().languages.at("de").abbreviations);
   EXPECT_EQ(
       sentences(german, "Wir haben eine Anbindung bestellt. Seit Januar fehlt sie."),
       (std::vector<std::string>{"Wir haben eine Anbindung bestellt.", "Seit Januar fehlt sie."}));
+  EXPECT_EQ(sentences(german, "Das war. Es ist so. Mehr nicht."),
+            (std::vector<std::string>{"Das war.", "Es ist so.", "Mehr nicht."}));
   EXPECT_EQ(sentences(german, "Es gilt lt. Vertrag. Mehr nicht."),
             (std::vector<std::string>{"Es gilt lt. Vertrag.", "Mehr nicht."}));
   EXPECT_EQ(

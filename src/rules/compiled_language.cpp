@@ -84,7 +84,8 @@ CompiledLanguage::CompiledLanguage(const RulePack& pack, const std::string& lang
   }
   singles_ = std::make_unique<Single[]>(bounded_.size());
   context_ = std::make_unique<ContextWindow>(data, macros);
-  sentences_ = std::make_unique<SentenceSplitter>(language, data.abbreviations);
+  sentences_ =
+      std::make_unique<SentenceSplitter>(language, data.abbreviations, data.icu_abbreviations);
 }
 
 CompiledLanguage::~CompiledLanguage() = default;

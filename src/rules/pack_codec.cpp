@@ -177,6 +177,7 @@ void write_language(Writer& w, const LanguageData& l) {
   w.text(l.name);
   w.text(l.source_file);
   w.flag(l.spaced);
+  w.flag(l.icu_abbreviations);
   w.text_map(l.macros);
   const NegationVocabulary& n = l.negation;
   for (const auto* list :
@@ -202,6 +203,7 @@ LanguageData read_language(Reader& r) {
   l.name = r.text();
   l.source_file = r.text();
   l.spaced = r.flag();
+  l.icu_abbreviations = r.flag();
   l.macros = r.text_map();
   NegationVocabulary& n = l.negation;
   for (auto* list : {&n.before, &n.after, &n.pseudo, &n.clause_boundaries, &n.clause_punctuation}) {

@@ -239,13 +239,14 @@ void load_language(const YAML::Node& root, Walker& w, const std::string& path, R
   LanguageData lang;
   lang.source_file = path;
   w.only_keys(root,
-              {"language", "name", "spaced", "macros", "negation", "abbreviations", "markers", "ui",
-               "template"},
+              {"language", "name", "spaced", "icu_abbreviations", "macros", "negation",
+               "abbreviations", "markers", "ui", "template"},
               "a language file");
   lang.code = w.string(root["language"], "language");
   if (lang.code.empty()) w.problem(root, "a language file needs 'language' (a BCP 47 code)");
   lang.name = w.string(root["name"], "name");
   lang.spaced = w.boolean(root["spaced"], "spaced", true);
+  lang.icu_abbreviations = w.boolean(root["icu_abbreviations"], "icu_abbreviations");
   // A long macro may be written as a block over several lines: its line breaks are
   // not part of the pattern.
   for (auto& [name, value] : w.string_map(root["macros"], "macros")) {

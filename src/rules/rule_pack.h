@@ -106,6 +106,10 @@ struct LanguageData {
   // patterns match inside runs of letters, and the negation window counts the words
   // ICU's dictionary-based word breaker finds.
   bool spaced = true;
+  // Also ICU's own abbreviation list for the locale ("ss=standard"). ICU matches its
+  // entries at the end of any word, which its German list turns into missed breaks
+  // after "war." or "Jahr."; so only where that list is safe (English).
+  bool icu_abbreviations = false;
   std::map<std::string, std::string> macros;  // {{name}} in patterns expands to (?:value)
   NegationVocabulary negation;
   std::vector<std::string> abbreviations;  // no sentence break after these

@@ -60,33 +60,30 @@ Utf16View to_utf16(std::string_view text, Span span) {
 }  // namespace
 
 SentenceSplitter::SentenceSplitter(const std::string& language,
-                                   const std::vector<std::string>& abbreviations) {
+                                   const std::vector<std::string>& abbreviations,
+                                   bool icu_abbreviations) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
   if (U_FAILURE(status)) throw std::runtime_error("not a BCP 47 language tag: '" + language + "'");
-  std::unique_ptr<icu::BreakIterator> base(
-      icu::BreakIterator::createSentenceInstance(locale, status));
+  prototype_.reset(icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status))
     throw std::runtime_error("ICU has no sentence iterator for '" + language + "'");
-  // ICU ships abbreviation suppressions for a few locales (English among them);
-  // createInstance falls back to none elsewhere. The language file's abbreviations are
-  // not added to it: ICU matches a suppression at the end of any word ("lt." would keep
-  // "bestellt. Seit" together), so ends_with_abbreviation checks whole words instead.
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createInstance(
-          icu::Locale((std::string(locale.getName()) + "@ss=standard").c_str()), status));
-  if (U_FAILURE(status)) {
-    status = U_ZERO_ERROR;
-    builder.reset(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  if (icu_abbreviations) {
+    // The language file's entries are not added to ICU's filter: it matches them at the
+    // end of any word ("lt." would keep "bestellt. Seit" together), so
+    // ends_with_abbreviation checks them as whole words instead.
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+        icu::FilteredBreakIteratorBuilder::createInstance(
+            icu::Locale((std::string(locale.getName()) + "@ss=standard").c_str()), status));
+    if (U_FAILURE(status))
+      throw std::runtime_error("ICU has no abbreviation list for '" + language + "'");
+    prototype_.reset(builder->wrapIteratorWithFilter(prototype_.release(), status));
+    if (U_FAILURE(status))
+      throw std::runtime_error("ICU cannot build the sentence iterator for '" + language + "'");
   }
-  if (U_FAILURE(status))
-    throw std::runtime_error("ICU cannot filter sentence breaks for '" + language + "'");
   for (const std::string& a : abbreviations) {
     abbreviations_.insert(icu::UnicodeString::fromUTF8(a).foldCase());
   }
-  prototype_.reset(builder->wrapIteratorWithFilter(base.release(), status));
-  if (U_FAILURE(status))
-    throw std::runtime_error("ICU cannot build the sentence iterator for '" + language + "'");
 }
 
 SentenceSplitter::~SentenceSplitter() = default;

@@ -1,6 +1,7 @@
 // Sentence segmentation with ICU's BreakIterator, run only on the paragraph around a
-// point of interest. Abbreviations (ICU's own "ss=standard" list where the locale has
-// one, plus the language file's list) never end a sentence. Hard-wrapped lines are
+// point of interest. Abbreviations (the language file's list, as whole words, and
+// ICU's own "ss=standard" list where the language file asks for it) never end a
+// sentence. Hard-wrapped lines are
 // joined when the next line continues the sentence (starts in lower case).
 #pragma once
 
@@ -19,7 +20,9 @@ namespace escalint {
 class SentenceSplitter {
  public:
   // Throws std::runtime_error when ICU cannot build an iterator for `language`.
-  SentenceSplitter(const std::string& language, const std::vector<std::string>& abbreviations);
+  // `icu_abbreviations`: also ICU's list for the locale (see LanguageData).
+  SentenceSplitter(const std::string& language, const std::vector<std::string>& abbreviations,
+                   bool icu_abbreviations = false);
   ~SentenceSplitter();
   SentenceSplitter(const SentenceSplitter&) = delete;
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;
