@@ -70,5 +70,12 @@ TEST(WhenThen, AFixDateOrAnEventThatDatesTheProblemIsNoTimeline) {
       "stuck."));
 }
 
+TEST(WhenThen, TheTriggersOwnWordsAreNoConsequence) {
+  // "extended" is a shift and "project" what moves, but "extended" is the trigger's.
+  EXPECT_TRUE(timeline_missing("en", "We extended the scope of the project."));
+  EXPECT_FALSE(timeline_missing(
+      "en", "We added gifting to the scope, so the launch moved from 1 March to 12 April."));
+}
+
 }  // namespace
 }  // namespace escalint

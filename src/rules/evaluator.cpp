@@ -98,6 +98,7 @@ class Judge {
   // one of the rule's `unless` patterns, and, for a group `with` others, in a sentence
   // that also holds one of theirs.
   bool counts(const Stretch& st, int p, Span m) const {
+    if (in_trigger(st.field, m)) return false;
     const PatternOrigin& o = compiled_.origins()[p];
     const RuleLanguage& lang = pack_.rules[o.rule].languages.at(compiled_.language());
     const std::vector<std::string>& with = lang.evidence[o.group].with;
@@ -193,10 +194,22 @@ class Judge {
   bool sentence_has(const Stretch& st, Span sentence, int rule, PatternRole role, int group) const {
     const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
     for (int p : st.hits) {
+      if (!is(p, rule, role, group)) continue;
       Span m;
-      if (is(p, rule, role, group) && compiled_.find(p, text, sentence.begin, &m)) return true;
+      std::size_t from = sentence.begin;
+      for (int n = 0; n < kMaxLocatePerPattern && compiled_.find(p, text, from, &m); ++n) {
+        if (role != PatternRole::kEvidence || !in_trigger(st.field, m)) return true;
+        from = m.end > from ? m.end : from + 1;
+      }
     }
     return false;
+  }
+
+  // True when `m` overlaps an affirmed trigger of the when-then rule being judged.
+  bool in_trigger(int field, Span m) const {
+    return std::any_of(triggers_.begin(), triggers_.end(), [&](const FieldSpan& t) {
+      return t.field == field && t.span.begin < m.end && m.begin < t.span.end;
+    });
   }
 
   void forbid(int r, const Rule& rule, std::vector<Verdict>* out) {
@@ -281,6 +294,7 @@ class Judge {
         });
     if (first != triggers.end()) evidence_.push_back({r, *first});
     bool consequence = false;
+    triggers_ = triggers;  // the trigger's own words ("we extended") are no consequence
     each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
         const bool in_scope =
@@ -294,6 +308,7 @@ class Judge {
       });
       return !consequence;
     });
+    triggers_.clear();
     if (consequence) {
       affirmed_[r] = true;
       return;
@@ -331,6 +346,7 @@ class Judge {
   std::vector<Stretch> stretches_;
   std::vector<bool> affirmed_;  // per rule: its evidence was found (affirmed)
   std::vector<EvidenceSpan> evidence_;
+  std::vector<FieldSpan> triggers_;  // while a when-then rule's consequence is sought
 };
 
 }  // namespace

@@ -26,7 +26,7 @@ std::optional<Level> parse_level(const std::string& name);
 //            With `negation`, negated or hypothetical triggers are ignored. With
 //            `then_within` N, evidence counts only in a trigger's sentence or the N
 //            sentences after it (a deadline mentioned elsewhere is not about the
-//            trigger).
+//            trigger). The trigger's own words are never its consequence.
 enum class RuleKind { kRequire, kForbid, kCount, kWhenThen };
 const char* rule_kind_name(RuleKind kind);
 
