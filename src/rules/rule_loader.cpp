@@ -113,7 +113,7 @@ class Walker {
     std::vector<PatternGroup> out;
     if (!node.IsDefined() || node.IsNull()) return out;
     if (node.IsSequence()) {
-      out.push_back({what, strings(node, what), 0});
+      out.push_back({what, strings(node, what), 0, {}});
       return out;
     }
     if (!node.IsMap()) {
