@@ -77,5 +77,19 @@ TEST(WhenThen, TheTriggersOwnWordsAreNoConsequence) {
       "en", "We added gifting to the scope, so the launch moved from 1 March to 12 April."));
 }
 
+// partner-contact reads scope-timeline's triggers (`not_in_trigger_of`): asking the
+// partner to add a deliverable is not raising the problem with them.
+TEST(WhenThen, AnAdditionAskedOfThePartnerIsNoContact) {
+  const auto contact_missing = [](const std::string& body) {
+    return !findings_of(check_body("en", body), "partner-contact").empty();
+  };
+  EXPECT_TRUE(contact_missing(
+      "We asked the agency to add a B2B portal to the scope, which moved go-live to June. "
+      "Checkout fails."));
+  EXPECT_FALSE(contact_missing(
+      "We asked the agency to add a B2B portal to the scope, which moved go-live to June. "
+      "I emailed the agency about the failing checkout on 3 May."));
+}
+
 }  // namespace
 }  // namespace escalint

@@ -37,6 +37,7 @@ class Judge {
       }
     }
     affirmed_.assign(pack.rules.size(), false);
+    trigger_spans_.resize(pack.rules.size());
   }
 
   Evaluation run() {
@@ -48,7 +49,9 @@ class Judge {
         const Rule& rule = pack_.rules[r];
         if (!options_.enabled[r] || !rule.languages.count(compiled_.language())) continue;
         if (rule.only_without_attachments && !doc_.known_without_attachments) continue;
-        if ((!rule.when_rule.empty() || !rule.excused_by.empty()) != dependent) continue;
+        const bool reads_others =
+            !rule.when_rule.empty() || !rule.excused_by.empty() || !rule.not_in_trigger_of.empty();
+        if (reads_others != dependent) continue;
         judge(static_cast<int>(r), &out);
       }
     }
@@ -100,6 +103,8 @@ class Judge {
   bool counts(const Stretch& st, int p, Span m) const {
     if (in_trigger(st.field, m)) return false;
     const PatternOrigin& o = compiled_.origins()[p];
+    const std::string& other = pack_.rules[o.rule].not_in_trigger_of;
+    if (!other.empty() && overlaps(trigger_spans_[index_of(other)], st.field, m)) return false;
     const RuleLanguage& lang = pack_.rules[o.rule].languages.at(compiled_.language());
     const std::vector<std::string>& with = lang.evidence[o.group].with;
     if (lang.unless.empty() && with.empty()) return true;
@@ -206,8 +211,10 @@ class Judge {
   }
 
   // True when `m` overlaps an affirmed trigger of the when-then rule being judged.
-  bool in_trigger(int field, Span m) const {
-    return std::any_of(triggers_.begin(), triggers_.end(), [&](const FieldSpan& t) {
+  bool in_trigger(int field, Span m) const { return overlaps(triggers_, field, m); }
+
+  static bool overlaps(const std::vector<FieldSpan>& spans, int field, Span m) {
+    return std::any_of(spans.begin(), spans.end(), [&](const FieldSpan& t) {
       return t.field == field && t.span.begin < m.end && m.begin < t.span.end;
     });
   }
@@ -294,6 +301,7 @@ class Judge {
         });
     if (first != triggers.end()) evidence_.push_back({r, *first});
     bool consequence = false;
+    trigger_spans_[r] = triggers;
     triggers_ = triggers;  // the trigger's own words ("we extended") are no consequence
     each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
@@ -347,6 +355,7 @@ class Judge {
   std::vector<bool> affirmed_;  // per rule: its evidence was found (affirmed)
   std::vector<EvidenceSpan> evidence_;
   std::vector<FieldSpan> triggers_;  // while a when-then rule's consequence is sought
+  std::vector<std::vector<FieldSpan>> trigger_spans_;  // per when-then rule: affirmed triggers
 };
 
 }  // namespace

@@ -125,6 +125,7 @@ void write_rule(Writer& w, const Rule& rule) {
   w.text(rule.when_rule);
   w.integer(rule.then_within);
   w.text(rule.excused_by);
+  w.text(rule.not_in_trigger_of);
   w.flag(rule.only_without_attachments);
   w.text(rule.source_file);
   w.number(rule.languages.size());
@@ -155,6 +156,7 @@ Rule read_rule(Reader& r) {
   rule.when_rule = r.text();
   rule.then_within = r.integer();
   rule.excused_by = r.text();
+  rule.not_in_trigger_of = r.text();
   rule.only_without_attachments = r.flag();
   rule.source_file = r.text();
   for (std::size_t n = r.count(); n > 0; --n) {

@@ -164,10 +164,11 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   rule.id = w.string(root["id"], "id");
   w.set_rule(rule.id);
   if (rule.id.empty()) w.problem(root, "a rule file needs an 'id'");
-  w.only_keys(root,
-              {"id", "order", "kind", "level", "check", "weight", "negation", "min_count",
-               "when_rule", "then_within", "excused_by", "only_without_attachments", "languages"},
-              "a rule");
+  w.only_keys(
+      root,
+      {"id", "order", "kind", "level", "check", "weight", "negation", "min_count", "when_rule",
+       "then_within", "excused_by", "not_in_trigger_of", "only_without_attachments", "languages"},
+      "a rule");
   const std::string kind = w.string(root["kind"], "kind");
   if (auto k = parse_kind(kind)) {
     rule.kind = *k;
@@ -188,6 +189,7 @@ void load_rule(const YAML::Node& root, Walker& w, const std::string& path, RuleP
   rule.when_rule = w.string(root["when_rule"], "when_rule");
   rule.then_within = w.integer(root["then_within"], "then_within", -1);
   rule.excused_by = w.string(root["excused_by"], "excused_by");
+  rule.not_in_trigger_of = w.string(root["not_in_trigger_of"], "not_in_trigger_of");
   rule.only_without_attachments =
       w.boolean(root["only_without_attachments"], "only_without_attachments");
   const YAML::Node langs = root["languages"];
@@ -359,7 +361,7 @@ RulePack load_rule_pack(const std::vector<RuleSource>& sources) {
       problems.push_back(r.source_file + ": rule '" + r.id + "' is defined twice");
   }
   for (const Rule& r : pack.rules) {
-    for (const std::string* ref : {&r.when_rule, &r.excused_by}) {
+    for (const std::string* ref : {&r.when_rule, &r.excused_by, &r.not_in_trigger_of}) {
       if (!ref->empty() && !ids.count(*ref)) {
         problems.push_back(r.source_file + ": rule '" + r.id + "': refers to unknown rule '" +
                            *ref + "'");

@@ -68,6 +68,9 @@ struct Rule {
   std::string when_rule;   // when-then: the rule whose affirmed evidence is the trigger
   int then_within = -1;    // when-then with trigger patterns: sentences after; -1 anywhere
   std::string excused_by;  // forbid: a rule whose evidence in the same sentence excuses a match
+  // Evidence inside an affirmed trigger of this when-then rule does not count: asking the
+  // partner to add a deliverable is not raising a problem with them.
+  std::string not_in_trigger_of;
   bool only_without_attachments = false;  // applies only to drafts known to carry none
   std::string source_file;
   std::map<std::string, RuleLanguage> languages;
