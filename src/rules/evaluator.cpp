@@ -38,6 +38,10 @@ class Judge {
     }
     affirmed_.assign(pack.rules.size(), false);
     trigger_spans_.resize(pack.rules.size());
+    for (const Rule& rule : pack.rules) {
+      not_in_trigger_of_.push_back(
+          rule.not_in_trigger_of.empty() ? -1 : index_of(rule.not_in_trigger_of));
+    }
   }
 
   Evaluation run() {
@@ -101,10 +105,11 @@ class Judge {
   // one of the rule's `unless` patterns, and, for a group `with` others, in a sentence
   // that also holds one of theirs.
   bool counts(const Stretch& st, int p, Span m) const {
-    if (in_trigger(st.field, m)) return false;
     const PatternOrigin& o = compiled_.origins()[p];
-    const std::string& other = pack_.rules[o.rule].not_in_trigger_of;
-    if (!other.empty() && overlaps(trigger_spans_[index_of(other)], st.field, m)) return false;
+    // A when-then rule's own trigger words ("we extended") are no consequence.
+    if (overlaps(trigger_spans_[o.rule], st.field, m)) return false;
+    const int other = not_in_trigger_of_[o.rule];
+    if (other >= 0 && overlaps(trigger_spans_[other], st.field, m)) return false;
     const RuleLanguage& lang = pack_.rules[o.rule].languages.at(compiled_.language());
     const std::vector<std::string>& with = lang.evidence[o.group].with;
     if (lang.unless.empty() && with.empty()) return true;
@@ -195,7 +200,7 @@ class Judge {
   }
 
   // True when text[sentence] holds a match of a pattern of (rule, role, group), affirmed
-  // or not (group -1: any).
+  // or not (group -1: any); an evidence match inside the rule's own trigger does not count.
   bool sentence_has(const Stretch& st, Span sentence, int rule, PatternRole role, int group) const {
     const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
     for (int p : st.hits) {
@@ -203,15 +208,14 @@ class Judge {
       Span m;
       std::size_t from = sentence.begin;
       for (int n = 0; n < kMaxLocatePerPattern && compiled_.find(p, text, from, &m); ++n) {
-        if (role != PatternRole::kEvidence || !in_trigger(st.field, m)) return true;
+        if (role != PatternRole::kEvidence || !overlaps(trigger_spans_[rule], st.field, m)) {
+          return true;
+        }
         from = m.end > from ? m.end : from + 1;
       }
     }
     return false;
   }
-
-  // True when `m` overlaps an affirmed trigger of the when-then rule being judged.
-  bool in_trigger(int field, Span m) const { return overlaps(triggers_, field, m); }
 
   static bool overlaps(const std::vector<FieldSpan>& spans, int field, Span m) {
     return std::any_of(spans.begin(), spans.end(), [&](const FieldSpan& t) {
@@ -302,7 +306,6 @@ class Judge {
     if (first != triggers.end()) evidence_.push_back({r, *first});
     bool consequence = false;
     trigger_spans_[r] = triggers;
-    triggers_ = triggers;  // the trigger's own words ("we extended") are no consequence
     each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
         const bool in_scope =
@@ -316,7 +319,6 @@ class Judge {
       });
       return !consequence;
     });
-    triggers_.clear();
     if (consequence) {
       affirmed_[r] = true;
       return;
@@ -354,8 +356,8 @@ class Judge {
   std::vector<Stretch> stretches_;
   std::vector<bool> affirmed_;  // per rule: its evidence was found (affirmed)
   std::vector<EvidenceSpan> evidence_;
-  std::vector<FieldSpan> triggers_;  // while a when-then rule's consequence is sought
   std::vector<std::vector<FieldSpan>> trigger_spans_;  // per when-then rule: affirmed triggers
+  std::vector<int> not_in_trigger_of_;                 // per rule: that rule's index, or -1
 };
 
 }  // namespace
