@@ -94,6 +94,34 @@ TEST(PartnerContact, AffirmedContactAnywhereWinsOverDenied) {
   EXPECT_TRUE(findings_of(result, "partner-contact").empty());
 }
 
+// A firm denial ("not yet") says the step has not happened, whatever else the draft says
+// about the partner; "they have not replied yet" is about their answer (excused_by
+// partner-response), and a sentence that also affirms contact is no denial.
+TEST(PartnerContact, AFirmDenialOutweighsContactElsewhere) {
+  for (const Case& c :
+       {Case{"en",
+             "Last year we emailed the agency about the logo. We have not raised this checkout "
+             "problem with them yet."},
+        Case{"sv", "Vi mejlade byrån om loggan i fjol. Vi har inte pratat med dem om kassan än."},
+        Case{"ja", "昨年、開発会社にメールしました。この件はまだ開発会社に連絡していません。"}}) {
+    SCOPED_TRACE(std::string("[") + c.language + "] " + c.body);
+    const auto found = findings_of(check_body(c.language, c.body), "partner-contact");
+    ASSERT_EQ(found.size(), 1u) << "partner-contact should fire";
+    EXPECT_EQ(found[0].status, "denied");
+    ASSERT_TRUE(found[0].location.has_value());
+    EXPECT_GT(found[0].location->position.byte_offset, 0u)
+        << "the finding points at the denial, not at the draft's first sentence";
+  }
+  for (const Case& c : {Case{"en", "I emailed the agency on 3 March. They have not replied yet."},
+                        Case{"en", "We emailed the agency twice, but we have not called them yet."},
+                        Case{"sv", "Jag mejlade byrån den 3 mars. De har inte svarat än."}}) {
+    SCOPED_TRACE(std::string("[") + c.language + "] " + c.body);
+    const auto found = findings_of(check_body(c.language, c.body), "partner-contact");
+    EXPECT_TRUE(found.empty()) << "partner-contact fired with status '"
+                               << (found.empty() ? "" : found[0].status) << "'";
+  }
+}
+
 // ---- Only the writer's new text is evidence ----------------------------------------------
 
 TEST(PartnerContact, EvidenceInQuotedHistoryDoesNotCount) {

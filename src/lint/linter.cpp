@@ -99,11 +99,20 @@ Linter::Linter(RulePack pack, LintOptions options)
   if (!problems.empty()) throw RuleError(problems);
   for (const Rule& r : pack_.rules) {
     enabled_.push_back(enabled(r));
+    matched_.push_back(enabled(r));
     auto m = options_.min_counts.find(r.id);
     min_count_.push_back(m != options_.min_counts.end() ? m->second : r.min_count);
   }
   for (Rule& r : pack_.rules) {
     if (auto l = options_.levels.find(r.id); l != options_.levels.end()) r.level = l->second;
+  }
+  // A rule's `excused_by` reads the other rule's patterns, enabled or not.
+  for (std::size_t r = 0; r < pack_.rules.size(); ++r) {
+    const Rule& rule = pack_.rules[r];
+    if (!enabled_[r] || rule.excused_by.empty()) continue;
+    for (std::size_t o = 0; o < pack_.rules.size(); ++o) {
+      if (pack_.rules[o].id == rule.excused_by) matched_[o] = true;
+    }
   }
   regions_ = std::make_unique<RegionDetector>(pack_);
   for (const auto& [code, _] : pack_.languages) compiled_[code];
@@ -127,7 +136,7 @@ const CompiledLanguage& Linter::compiled(const std::string& language) const {
     std::map<std::string, std::string> macros = pack_.languages.at(language).macros;
     add_names(&macros, "partner_name", options_.partner_names);
     add_names(&macros, "product_name", options_.product_names);
-    lazy.compiled = std::make_unique<CompiledLanguage>(pack_, language, enabled_, macros);
+    lazy.compiled = std::make_unique<CompiledLanguage>(pack_, language, matched_, macros);
   });
   return *lazy.compiled;
 }

@@ -57,6 +57,7 @@ class Linter {
   RulePack pack_;
   LintOptions options_;
   std::vector<bool> enabled_;
+  std::vector<bool> matched_;  // rules whose patterns are compiled: enabled, or read by one
   std::vector<int> min_count_;
   std::unique_ptr<RegionDetector> regions_;
   mutable std::map<std::string, Lazy> compiled_;  // keys fixed at construction

@@ -161,6 +161,7 @@ ContextWindow::ContextWindow(const LanguageData& language,
   before_ = compile_alternation(v.before, macros, "negation.before", file, language.spaced);
   after_ = compile_alternation(v.after, macros, "negation.after", file, language.spaced);
   pseudo_ = compile_alternation(v.pseudo, macros, "negation.pseudo", file, language.spaced);
+  not_yet_ = compile_alternation(v.not_yet, macros, "negation.not_yet", file, language.spaced);
   boundary_ = compile_boundaries(v, macros, file, language.spaced);
   if (!language.spaced) {
     UErrorCode status = U_ZERO_ERROR;
@@ -249,6 +250,12 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
   post = first_words(text, post, window_words_after_);
   return find_trigger(after_.get(), text, {std::max(sentence.begin, evidence.begin), post.end},
                       trigger);
+}
+
+bool ContextWindow::says_not_yet(std::string_view text, Span sentence) const {
+  return not_yet_ && sentence.end <= text.size() &&
+         RE2::PartialMatch(re2::StringPiece(text.data() + sentence.begin, sentence.size()),
+                           *not_yet_);
 }
 
 }  // namespace escalint

@@ -35,6 +35,11 @@ class ContextWindow {
   // returns true and sets `*trigger` to the trigger's span.
   bool negated(std::string_view text, Span sentence, Span evidence, Span* trigger) const;
 
+  // True when text[sentence] holds one of the language's `not_yet` markers, which make
+  // a denial in it firm ("not yet", "noch nicht", "まだ").
+  bool says_not_yet(std::string_view text, Span sentence) const;
+  bool has_not_yet() const { return not_yet_ != nullptr; }
+
  private:
   bool find_trigger(const re2::RE2* triggers, std::string_view text, Span window,
                     Span* found) const;
@@ -42,7 +47,7 @@ class ContextWindow {
   Span last_words(std::string_view text, Span window, int words) const;
   Span first_words(std::string_view text, Span window, int words) const;
 
-  std::unique_ptr<re2::RE2> before_, after_, pseudo_, boundary_;
+  std::unique_ptr<re2::RE2> before_, after_, pseudo_, not_yet_, boundary_;
   std::unique_ptr<icu::BreakIterator> word_breaker_;  // null in spaced languages
   int window_words_;
   int window_words_after_;

@@ -47,14 +47,14 @@ class Judge {
   Evaluation run() {
     Evaluation result;
     std::vector<Verdict>& out = result.verdicts;
-    // Rules that depend on another rule's outcome go after the rules they read.
+    // Rules that depend on another rule's outcome go after the rules they read
+    // (`excused_by` reads only the other rule's patterns).
     for (bool dependent : {false, true}) {
       for (std::size_t r = 0; r < pack_.rules.size(); ++r) {
         const Rule& rule = pack_.rules[r];
         if (!options_.enabled[r] || !rule.languages.count(compiled_.language())) continue;
         if (rule.only_without_attachments && !doc_.known_without_attachments) continue;
-        const bool reads_others =
-            !rule.when_rule.empty() || !rule.excused_by.empty() || !rule.not_in_trigger_of.empty();
+        const bool reads_others = !rule.when_rule.empty() || !rule.not_in_trigger_of.empty();
         if (reads_others != dependent) continue;
         judge(static_cast<int>(r), &out);
       }
@@ -170,33 +170,60 @@ class Judge {
           {r, all || lang.evidence.size() == 1 ? "missing" : "missing-" + missing.front(), {}, 0});
       return;
     }
-    // With negation: the first affirmed match satisfies the rule; negated or
-    // hypothetical matches alone make it "denied", pointing at the first of them.
-    std::optional<FieldSpan> negated;
+    // With negation: an affirmed match satisfies the rule; negated or hypothetical
+    // matches alone make it "denied", pointing at the first of them. A firm denial (see
+    // rule_pack.h) outweighs affirmed evidence elsewhere, so while the language has
+    // `not_yet` markers every match is weighed, not only up to the first affirmed one.
+    const ContextWindow& context = compiled_.context();
+    const bool weigh_all = context.has_not_yet();
+    std::optional<FieldSpan> negated, affirmed;
+    std::vector<FieldSpan> affirmed_sentences;
+    std::vector<std::pair<const Stretch*, FieldSpan>> firm;  // candidates, by sentence
     each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
         if (!counts(st, p, m)) return true;
+        const std::string& text = doc_.fields[st.field].text();
+        const FieldSpan sentence{st.field, sentence_of(st, m)};
         Span trigger;
-        if (!compiled_.context().negated(doc_.fields[st.field].text(), sentence_of(st, m), m,
-                                         &trigger)) {
-          affirmed_[r] = true;
-          evidence_.push_back({r, {st.field, m}});
-          return false;
+        if (!context.negated(text, sentence.span, m, &trigger)) {
+          if (!affirmed) affirmed = FieldSpan{st.field, m};
+          affirmed_sentences.push_back(sentence);
+          return weigh_all;
         }
-        if (!negated || std::make_pair(st.field, m.begin) <
-                            std::make_pair(negated->field, negated->span.begin)) {
-          negated = FieldSpan{st.field, sentence_of(st, m)};
-        }
+        if (!negated || before(sentence, *negated)) negated = sentence;
+        if (weigh_all && context.says_not_yet(text, sentence.span)) firm.push_back({&st, sentence});
         return true;
       });
-      return !affirmed_[r];
+      return !affirmed || weigh_all;
     });
-    if (affirmed_[r]) return;
-    if (negated) {
-      out->push_back({r, "denied", negated, 0});
+    std::optional<FieldSpan> denial;
+    const int excuse = rule.excused_by.empty() ? -1 : index_of(rule.excused_by);
+    for (const auto& [st, sentence] : firm) {
+      if (denial && !before(sentence, *denial)) continue;
+      if (std::find(affirmed_sentences.begin(), affirmed_sentences.end(), sentence) !=
+          affirmed_sentences.end()) {
+        continue;
+      }
+      if (excuse >= 0 && sentence_has(*st, sentence.span, excuse, PatternRole::kEvidence, -1)) {
+        continue;
+      }
+      denial = sentence;
+    }
+    if (affirmed && !denial) {
+      affirmed_[r] = true;
+      evidence_.push_back({r, *affirmed});
+      return;
+    }
+    if (!denial) denial = negated;
+    if (denial) {
+      out->push_back({r, "denied", denial, 0});
     } else {
       out->push_back({r, "missing", {}, 0});
     }
+  }
+
+  static bool before(const FieldSpan& a, const FieldSpan& b) {
+    return std::make_pair(a.field, a.span.begin) < std::make_pair(b.field, b.span.begin);
   }
 
   // True when text[sentence] holds a match of a pattern of (rule, role, group), affirmed

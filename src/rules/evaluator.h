@@ -17,6 +17,7 @@ namespace escalint {
 struct FieldSpan {
   int field = 0;  // index into Document::fields
   Span span;
+  bool operator==(const FieldSpan&) const = default;
 };
 
 // One rule's verdict before it is put into words.

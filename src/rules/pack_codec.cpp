@@ -183,7 +183,7 @@ void write_language(Writer& w, const LanguageData& l) {
   w.text_map(l.macros);
   const NegationVocabulary& n = l.negation;
   for (const auto* list :
-       {&n.before, &n.after, &n.pseudo, &n.clause_boundaries, &n.clause_punctuation}) {
+       {&n.before, &n.after, &n.pseudo, &n.not_yet, &n.clause_boundaries, &n.clause_punctuation}) {
     w.texts(*list);
   }
   w.integer(n.window_words);
@@ -208,7 +208,8 @@ LanguageData read_language(Reader& r) {
   l.icu_abbreviations = r.flag();
   l.macros = r.text_map();
   NegationVocabulary& n = l.negation;
-  for (auto* list : {&n.before, &n.after, &n.pseudo, &n.clause_boundaries, &n.clause_punctuation}) {
+  for (auto* list :
+       {&n.before, &n.after, &n.pseudo, &n.not_yet, &n.clause_boundaries, &n.clause_punctuation}) {
     *list = r.texts();
   }
   n.window_words = r.integer();

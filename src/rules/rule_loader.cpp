@@ -257,12 +257,13 @@ void load_language(const YAML::Node& root, Walker& w, const std::string& path, R
   }
   const YAML::Node neg = section(root, "negation");
   w.only_keys(neg,
-              {"before", "after", "pseudo", "clause_boundaries", "clause_punctuation",
+              {"before", "after", "pseudo", "not_yet", "clause_boundaries", "clause_punctuation",
                "window_words", "window_words_after"},
               "negation");
   lang.negation.before = w.strings(neg["before"], "negation.before");
   lang.negation.after = w.strings(neg["after"], "negation.after");
   lang.negation.pseudo = w.strings(neg["pseudo"], "negation.pseudo");
+  lang.negation.not_yet = w.strings(neg["not_yet"], "negation.not_yet");
   lang.negation.clause_boundaries =
       w.strings(neg["clause_boundaries"], "negation.clause_boundaries");
   lang.negation.clause_punctuation =

@@ -16,7 +16,10 @@ std::optional<Level> parse_level(const std::string& name);
 
 // require:   every evidence group must match in the new text (status missing /
 //            missing-<group>; with `negation`, evidence found only negated or
-//            hypothetical gives status `denied`, pointing at it).
+//            hypothetical gives status `denied`, pointing at it, and so does a firm
+//            denial whatever else the draft says: negated evidence in a sentence
+//            with a `not_yet` marker and no affirmed evidence ("we have not
+//            contacted them yet"), unless it also holds `excused_by`'s evidence).
 // forbid:    each match is a finding at its span (status `present`), unless the
 //            sentence also holds evidence of the rule named by `excused_by`.
 // count:     at least `min_count` distinct matches over all groups (a group counts at
@@ -65,9 +68,11 @@ struct Rule {
   int order = 0;      // position in listings and reports (then by id)
   bool negation = false;
   int min_count = 1;
-  std::string when_rule;   // when-then: the rule whose affirmed evidence is the trigger
-  int then_within = -1;    // when-then with trigger patterns: sentences after; -1 anywhere
-  std::string excused_by;  // forbid: a rule whose evidence in the same sentence excuses a match
+  std::string when_rule;  // when-then: the rule whose affirmed evidence is the trigger
+  int then_within = -1;   // when-then with trigger patterns: sentences after; -1 anywhere
+  // forbid: a rule whose evidence in the same sentence excuses a match; require with
+  // negation: one whose evidence in a firm denial's sentence excuses the denial.
+  std::string excused_by;
   // Evidence inside an affirmed trigger of this when-then rule does not count: asking the
   // partner to add a deliverable is not raising a problem with them.
   std::string not_in_trigger_of;
@@ -92,10 +97,11 @@ struct RegionMarkers {
 // The ConText-style vocabulary for telling affirmed evidence from negated or
 // hypothetical evidence.
 struct NegationVocabulary {
-  std::vector<std::string> before;              // triggers before the evidence ("have not", "will")
-  std::vector<std::string> after;               // triggers after it ("... dem inte")
-  std::vector<std::string> pseudo;              // look like triggers but do not negate ("not only")
-  std::vector<std::string> clause_boundaries;   // words that end a trigger's scope ("but")
+  std::vector<std::string> before;             // triggers before the evidence ("have not", "will")
+  std::vector<std::string> after;              // triggers after it ("... dem inte")
+  std::vector<std::string> pseudo;             // look like triggers but do not negate ("not only")
+  std::vector<std::string> not_yet;            // make a denial firm: not done yet ("yet", "まだ")
+  std::vector<std::string> clause_boundaries;  // words that end a trigger's scope ("but")
   std::vector<std::string> clause_punctuation;  // punctuation that does (",", ";"), edge-free
   int window_words = 6;                         // before the evidence
   int window_words_after = 2;                   // after it ("vi kontaktade dem inte")
