@@ -145,7 +145,7 @@ void Linter::compile_all() const {
   std::vector<std::string> problems;
   for (const auto& [code, _] : pack_.languages) {
     try {
-      compiled(code);
+      compiled(code).build_deferred();
     } catch (const RuleError& e) {
       problems.insert(problems.end(), e.problems().begin(), e.problems().end());
     }

@@ -4,6 +4,9 @@
 // first use to locate matches only where a rule needs positions, the negation
 // window, and the sentence splitter. Safe to share between threads.
 // The Set is a prefilter: it may report a pattern that find() then does not confirm.
+// A when-then rule's consequence patterns (evidence and `unless`) matter only once its
+// trigger holds, so their Sets are deferred: built and passed on the first draft that
+// asks (match_deferred). The other Sets are built up front, several at a time.
 #pragma once
 
 #include <map>
@@ -45,9 +48,19 @@ class CompiledLanguage {
   const std::string& language() const { return language_; }
   const std::vector<PatternOrigin>& origins() const { return origins_; }
 
-  // Adds to `hits` the index of every pattern that may match in `text` (unsorted): the
-  // Set holds loosened patterns (see pattern_syntax.h), so confirm with find().
-  void match(std::string_view text, std::vector<int>* hits) const;
+  // Adds to `hits` the index of every pattern of the Sets built up front that may match
+  // in a text, given as `folded` = fold_case(text) (unsorted): the Sets hold loosened,
+  // case-folded patterns (see pattern_syntax.h), so confirm with find() on the text.
+  void match(std::string_view folded, std::vector<int>* hits) const;
+
+  // Whether `rule`'s patterns of `role` are in deferred Sets, and the same pass over
+  // them (building them on first use).
+  bool deferred(int rule, PatternRole role) const;
+  void match_deferred(int rule, std::string_view folded, std::vector<int>* hits) const;
+
+  // Builds every deferred Set now: a rule pack loaded at run time is checked whole.
+  // Throws RuleError like the constructor.
+  void build_deferred() const;
 
   // The next match of pattern `index` in `text` starting at or after `from`.
   bool find(int index, std::string_view text, std::size_t from, Span* found) const;
@@ -65,12 +78,14 @@ class CompiledLanguage {
   // A few patterns of one rule per Set: the union of all patterns reaches so many DFA
   // states on varied text that building them dominated the run, while small Sets reuse
   // theirs from draft to draft.
-  struct PatternSet {
-    int rule;
-    std::unique_ptr<re2::RE2::Set> set;
-    std::vector<int> index;  // Set-local pattern number -> index into origins_
-  };
-  std::vector<PatternSet> sets_;
+  struct PatternSet;
+  // Adds the Set's patterns and compiles it; RE2's complaints go to `problems`.
+  void build(PatternSet& set, std::vector<std::string>* problems) const;
+  void build_once(PatternSet& set) const;
+
+  std::vector<std::string> where_;  // per pattern: file, rule, section and pattern, for errors
+  std::vector<std::unique_ptr<PatternSet>> sets_;
+  std::vector<bool> has_deferred_;  // per rule of the pack
   std::unique_ptr<Single[]> singles_;
   std::unique_ptr<ContextWindow> context_;
   std::unique_ptr<SentenceSplitter> sentences_;

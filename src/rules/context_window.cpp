@@ -252,10 +252,18 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
                       trigger);
 }
 
-bool ContextWindow::says_not_yet(std::string_view text, Span sentence) const {
-  return not_yet_ && sentence.end <= text.size() &&
-         RE2::PartialMatch(re2::StringPiece(text.data() + sentence.begin, sentence.size()),
-                           *not_yet_);
+bool ContextWindow::find_not_yet(std::string_view text, Span within, Span* found) const {
+  if (!not_yet_ || within.end > text.size() || within.empty()) return false;
+  re2::StringPiece hit[2];
+  // One byte early, so that the word edge before a marker at within.begin is seen.
+  const std::size_t start = within.begin > 0 ? within.begin - 1 : 0;
+  if (!not_yet_->Match(re2::StringPiece(text.data(), within.end), start, within.end,
+                       RE2::UNANCHORED, hit, 2)) {
+    return false;
+  }
+  const std::size_t b = hit[1].data() - text.data();
+  *found = {b, b + hit[1].size()};
+  return true;
 }
 
 }  // namespace escalint

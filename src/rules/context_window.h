@@ -35,10 +35,9 @@ class ContextWindow {
   // returns true and sets `*trigger` to the trigger's span.
   bool negated(std::string_view text, Span sentence, Span evidence, Span* trigger) const;
 
-  // True when text[sentence] holds one of the language's `not_yet` markers, which make
-  // a denial in it firm ("not yet", "noch nicht", "まだ").
-  bool says_not_yet(std::string_view text, Span sentence) const;
-  bool has_not_yet() const { return not_yet_ != nullptr; }
+  // The first of the language's `not_yet` markers, which make a denial in their
+  // sentence firm ("yet", "noch", "まだ"), in text[within]; false when none.
+  bool find_not_yet(std::string_view text, Span within, Span* found) const;
 
  private:
   bool find_trigger(const re2::RE2* triggers, std::string_view text, Span window,

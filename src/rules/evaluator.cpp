@@ -1,5 +1,7 @@
 #include "rules/evaluator.h"
 
+#include "text/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -16,7 +18,12 @@ constexpr int kMaxForbidFindings = 50;
 struct Stretch {
   int field;
   Span span;
-  std::vector<int> hits;  // sorted pattern indices
+  std::string folded;     // fold_case() of the stretch, what the Sets read
+  std::vector<int> hits;  // sorted pattern indices, of the Sets built up front
+  // Per rule, sorted pattern indices of its deferred Sets (see compiled_language.h),
+  // filled when the rule first asks for them. One list per rule, so filling one never
+  // moves the list another rule is walking.
+  std::vector<std::vector<int>> deferred_hits;
 };
 
 class Judge {
@@ -37,6 +44,7 @@ class Judge {
       }
     }
     affirmed_.assign(pack.rules.size(), false);
+    deferred_matched_.assign(pack.rules.size(), false);
     trigger_spans_.resize(pack.rules.size());
     for (const Rule& rule : pack.rules) {
       not_in_trigger_of_.push_back(
@@ -68,8 +76,12 @@ class Judge {
 
  private:
   void add_stretch(int field, Span span) {
-    Stretch st{field, span, {}};
-    compiled_.match(doc_.fields[field].view(span), &st.hits);
+    Stretch st{field,
+               span,
+               fold_case(doc_.fields[field].view(span)),
+               {},
+               std::vector<std::vector<int>>(pack_.rules.size())};
+    compiled_.match(st.folded, &st.hits);
     std::sort(st.hits.begin(), st.hits.end());
     stretches_.push_back(std::move(st));
   }
@@ -79,12 +91,27 @@ class Judge {
     return o.rule == rule && o.role == role && (group < 0 || o.group == group);
   }
 
+  // The patterns of (rule, role) that occur in `st`, passing the rule's deferred Sets
+  // over every stretch on first use.
+  const std::vector<int>& hits_of(const Stretch& st, int rule, PatternRole role) const {
+    if (!compiled_.deferred(rule, role)) return st.hits;
+    if (!deferred_matched_[rule]) {
+      deferred_matched_[rule] = true;
+      for (Stretch& s : stretches_) {
+        std::vector<int>& hits = s.deferred_hits[rule];
+        compiled_.match_deferred(rule, s.folded, &hits);
+        std::sort(hits.begin(), hits.end());
+      }
+    }
+    return st.deferred_hits[rule];
+  }
+
   // Calls fn(stretch, pattern) for every pattern of (rule, role, group) that occurs in a
   // stretch; stops when fn returns false.
   template <typename Fn>
   void each_hit(int rule, PatternRole role, int group, Fn fn) const {
     for (const Stretch& st : stretches_) {
-      for (int p : st.hits) {
+      for (int p : hits_of(st, rule, role)) {
         if (is(p, rule, role, group) && !fn(st, p)) return;
       }
     }
@@ -170,56 +197,81 @@ class Judge {
           {r, all || lang.evidence.size() == 1 ? "missing" : "missing-" + missing.front(), {}, 0});
       return;
     }
-    // With negation: an affirmed match satisfies the rule; negated or hypothetical
-    // matches alone make it "denied", pointing at the first of them. A firm denial (see
-    // rule_pack.h) outweighs affirmed evidence elsewhere, so while the language has
-    // `not_yet` markers every match is weighed, not only up to the first affirmed one.
+    // With negation: the first affirmed match satisfies the rule unless a firm denial
+    // outweighs it (see rule_pack.h); negated or hypothetical matches alone make it
+    // "denied", pointing at the first of them.
     const ContextWindow& context = compiled_.context();
-    const bool weigh_all = context.has_not_yet();
     std::optional<FieldSpan> negated, affirmed;
-    std::vector<FieldSpan> affirmed_sentences;
-    std::vector<std::pair<const Stretch*, FieldSpan>> firm;  // candidates, by sentence
     each_hit(r, PatternRole::kEvidence, -1, [&](const Stretch& st, int p) {
       each_match(st, p, [&](Span m) {
         if (!counts(st, p, m)) return true;
-        const std::string& text = doc_.fields[st.field].text();
         const FieldSpan sentence{st.field, sentence_of(st, m)};
         Span trigger;
-        if (!context.negated(text, sentence.span, m, &trigger)) {
-          if (!affirmed) affirmed = FieldSpan{st.field, m};
-          affirmed_sentences.push_back(sentence);
-          return weigh_all;
+        if (!context.negated(doc_.fields[st.field].text(), sentence.span, m, &trigger)) {
+          affirmed = FieldSpan{st.field, m};
+          return false;
         }
         if (!negated || before(sentence, *negated)) negated = sentence;
-        if (weigh_all && context.says_not_yet(text, sentence.span)) firm.push_back({&st, sentence});
         return true;
       });
-      return !affirmed || weigh_all;
+      return !affirmed;
     });
-    std::optional<FieldSpan> denial;
-    const int excuse = rule.excused_by.empty() ? -1 : index_of(rule.excused_by);
-    for (const auto& [st, sentence] : firm) {
-      if (denial && !before(sentence, *denial)) continue;
-      if (std::find(affirmed_sentences.begin(), affirmed_sentences.end(), sentence) !=
-          affirmed_sentences.end()) {
-        continue;
+    if (affirmed) {
+      if (auto denial = firm_denial(r, rule)) {
+        out->push_back({r, "denied", denial, 0});
+        return;
       }
-      if (excuse >= 0 && sentence_has(*st, sentence.span, excuse, PatternRole::kEvidence, -1)) {
-        continue;
-      }
-      denial = sentence;
-    }
-    if (affirmed && !denial) {
       affirmed_[r] = true;
       evidence_.push_back({r, *affirmed});
       return;
     }
-    if (!denial) denial = negated;
-    if (denial) {
-      out->push_back({r, "denied", denial, 0});
+    if (negated) {
+      out->push_back({r, "denied", negated, 0});
     } else {
       out->push_back({r, "missing", {}, 0});
     }
+  }
+
+  // The first sentence of new text with a `not_yet` marker whose evidence of rule `r` is
+  // all negated, and which holds no evidence of the rule's `excused_by`.
+  std::optional<FieldSpan> firm_denial(int r, const Rule& rule) const {
+    const ContextWindow& context = compiled_.context();
+    const int excuse = rule.excused_by.empty() ? -1 : index_of(rule.excused_by);
+    for (const Stretch& st : stretches_) {
+      const std::string& text = doc_.fields[st.field].text();
+      Span marker;
+      for (std::size_t from = st.span.begin;
+           from < st.span.end && context.find_not_yet(text, {from, st.span.end}, &marker);) {
+        const Span sentence = sentence_of(st, marker);
+        from = std::max(sentence.end, marker.end);
+        if (only_negated(st, sentence, r) &&
+            (excuse < 0 || !sentence_has(st, sentence, excuse, PatternRole::kEvidence, -1))) {
+          return FieldSpan{st.field, sentence};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // True when text[sentence] holds evidence of rule `r` that counts, all of it negated.
+  bool only_negated(const Stretch& st, Span sentence, int r) const {
+    const std::string& full = doc_.fields[st.field].text();
+    const std::string_view text = std::string_view(full).substr(0, sentence.end);
+    bool any = false;
+    for (int p : hits_of(st, r, PatternRole::kEvidence)) {
+      if (!is(p, r, PatternRole::kEvidence, -1)) continue;
+      Span m;
+      std::size_t from = sentence.begin;
+      for (int n = 0; n < kMaxLocatePerPattern && compiled_.find(p, text, from, &m); ++n) {
+        Span trigger;
+        if (counts(st, p, m)) {
+          if (!compiled_.context().negated(full, sentence, m, &trigger)) return false;
+          any = true;
+        }
+        from = m.end > from ? m.end : from + 1;
+      }
+    }
+    return any;
   }
 
   static bool before(const FieldSpan& a, const FieldSpan& b) {
@@ -230,7 +282,7 @@ class Judge {
   // or not (group -1: any); an evidence match inside the rule's own trigger does not count.
   bool sentence_has(const Stretch& st, Span sentence, int rule, PatternRole role, int group) const {
     const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
-    for (int p : st.hits) {
+    for (int p : hits_of(st, rule, role)) {
       if (!is(p, rule, role, group)) continue;
       Span m;
       std::size_t from = sentence.begin;
@@ -380,8 +432,10 @@ class Judge {
   const CompiledLanguage& compiled_;
   const RulePack& pack_;
   const EvaluationOptions& options_;
-  std::vector<Stretch> stretches_;
   std::vector<bool> affirmed_;  // per rule: its evidence was found (affirmed)
+  // Stretches get their deferred hits on demand (hits_of), from const lookups too.
+  mutable std::vector<Stretch> stretches_;
+  mutable std::vector<bool> deferred_matched_;  // per rule
   std::vector<EvidenceSpan> evidence_;
   std::vector<std::vector<FieldSpan>> trigger_spans_;  // per when-then rule: affirmed triggers
   std::vector<int> not_in_trigger_of_;                 // per rule: that rule's index, or -1

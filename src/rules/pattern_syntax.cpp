@@ -2,6 +2,9 @@
 
 #include <cctype>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace escalint {
 
 namespace {
@@ -109,6 +112,118 @@ std::string loosened(const std::string& pattern) {
       }
     }
     out += c;
+  }
+  return out;
+}
+
+namespace {
+// The index just past the escape that starts at pattern[i] (a backslash): \x{...},
+// \p{...} and \P{...} run to their brace, \Q to \E, \xHH and \pL are fixed-length, and
+// any other escape is one character (of any UTF-8 length).
+std::size_t escape_end(const std::string& p, std::size_t i) {
+  const std::size_t n = p.size();
+  if (i + 1 >= n) return n;
+  const char e = p[i + 1];
+  if ((e == 'x' || e == 'p' || e == 'P') && i + 2 < n && p[i + 2] == '{') {
+    const std::size_t close = p.find('}', i + 3);
+    return close == std::string::npos ? n : close + 1;
+  }
+  if (e == 'x') return std::min(n, i + 4);
+  if (e == 'p' || e == 'P') return std::min(n, i + 3);
+  if (e == 'Q') {
+    const std::size_t end = p.find("\\E", i + 2);
+    return end == std::string::npos ? n : end + 2;
+  }
+  std::size_t j = i + 2;
+  while (j < n && (static_cast<unsigned char>(p[j]) & 0xC0) == 0x80) ++j;
+  return j;
+}
+
+// The index just past the character class that starts at pattern[i] ('[').
+std::size_t class_end(const std::string& p, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;  // "[]...]": a leading ']' is a member
+  while (j < p.size() && p[j] != ']') {
+    if (p[j] == '\\') {
+      j = escape_end(p, j);
+    } else if (p.compare(j, 2, "[:") == 0) {
+      const std::size_t close = p.find(":]", j + 2);
+      j = close == std::string::npos ? p.size() : close + 2;
+    } else {
+      ++j;
+    }
+  }
+  return std::min(p.size(), j + 1);
+}
+}  // namespace
+
+std::string case_folded(const std::string& p) {
+  std::string out;
+  out.reserve(p.size() + 16);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(p.data());
+  const int32_t length = static_cast<int32_t>(p.size());
+  std::size_t i = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    if (c == '\\') {
+      const std::size_t end = escape_end(p, i);
+      const char e = i + 1 < p.size() ? p[i + 1] : '\0';
+      const bool may_be_letter =
+          e == 'x' || e == 'p' || e == 'P' || e == 'Q' || (static_cast<unsigned char>(e) >= 0x80);
+      const std::string escape = p.substr(i, end - i);
+      out += may_be_letter ? "(?i:" + escape + ")" : escape;
+      i = end;
+      continue;
+    }
+    if (c == '[') {
+      const std::size_t end = class_end(p, i);
+      out.append("(?i:").append(p, i, end - i).append(")");
+      i = end;
+      continue;
+    }
+    if (c == '(' && i + 1 < p.size() && p[i + 1] == '?') {
+      // A flag group "(?flags)" or "(?flags:": keep every flag but i.
+      std::size_t j = i + 2;
+      std::string kept;
+      while (j < p.size() && (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
+        if (p[j] != 'i') kept += p[j];
+        ++j;
+      }
+      if (j > i + 2 && j < p.size() && (p[j] == ')' || p[j] == ':')) {
+        if (!kept.empty() && kept.back() == '-') kept.pop_back();
+        if (p[j] == ':') {
+          out += "(?" + kept + ":";
+        } else if (!kept.empty()) {
+          out += "(?" + kept + ")";
+        }
+        i = j + 1;
+        continue;
+      }
+      // Any other group: a name ("(?P<name>") is copied as written.
+      const std::size_t name = j < p.size() && p[j] == '<' ? p.find('>', j) : std::string::npos;
+      const std::size_t end = name == std::string::npos ? i + 2 : name + 1;
+      out.append(p, i, end - i);
+      i = end;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      ++i;
+      continue;
+    }
+    int32_t k = static_cast<int32_t>(i);
+    UChar32 cp;
+    U8_NEXT(bytes, k, length, cp);
+    if (cp < 0) {  // not UTF-8: copied as is, RE2 reports it
+      out.append(p, i, static_cast<std::size_t>(k) - i);
+    } else {
+      char buffer[U8_MAX_LENGTH];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(buffer, n, u_foldCase(cp, U_FOLD_CASE_DEFAULT));
+      out.append(buffer, n);
+    }
+    i = static_cast<std::size_t>(k);
   }
   return out;
 }

@@ -30,4 +30,11 @@ std::string word_bounded(const std::string& expanded, bool spaced = true);
 // needs a handful. Whatever the Set reports is then confirmed with the exact pattern.
 std::string loosened(const std::string& pattern);
 
+// A superset of case-insensitive `pattern` for matching text that went through
+// fold_case() (text/utf8.h): literal characters are case-folded and matched as they are,
+// which RE2 parses and compiles far faster than case-insensitive literals; classes and
+// escapes that may stand for letters stay case-insensitive inside (?i:...); (?i) and
+// (?-i) flags are dropped, so a case-sensitive section matches either case.
+std::string case_folded(const std::string& pattern);
+
 }  // namespace escalint

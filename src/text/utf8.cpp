@@ -2,6 +2,7 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -64,6 +65,34 @@ std::string to_nfc(std::string text) {
 
 bool looks_binary(std::string_view bytes) {
   return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    int32_t ascii_end = i;
+    while (ascii_end < length && s[ascii_end] < 0x80) ++ascii_end;
+    if (ascii_end > i) {  // a run of ASCII: copied, then lowered in place
+      const std::size_t from = out.size();
+      out.append(text.data() + i, static_cast<std::size_t>(ascii_end - i));
+      for (std::size_t k = from; k < out.size(); ++k) {
+        if (static_cast<unsigned char>(out[k] - 'A') < 26) out[k] = static_cast<char>(out[k] + 32);
+      }
+      i = ascii_end;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    char buffer[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buffer, n, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return out;
 }
 
 }  // namespace escalint
