@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 
 #include "rules/pattern_syntax.h"
@@ -103,7 +104,13 @@ CompiledLanguage::CompiledLanguage(const RulePack& pack, const std::string& lang
       std::thread::hardware_concurrency(), 1u,
       std::min(kMaxBuildThreads, static_cast<unsigned>(std::max<std::size_t>(now.size(), 1))));
   std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the calling thread builds the rest
+    }
+  }
   work();
   for (std::thread& t : helpers) t.join();
   for (const auto& f : found) problems.insert(problems.end(), f.begin(), f.end());
