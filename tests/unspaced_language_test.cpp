@@ -26,6 +26,7 @@ negation:
   before: ['まだ']
   after: ['ていません|ていない']
   clause_punctuation: ['[、。]']
+  clause_boundaries: ['(?:ません|ない)が']
 )";
 
 const char* kRule = R"(id: partner-contact
@@ -72,6 +73,10 @@ TEST(UnspacedLanguage, EvidenceMatchesInsideARunOfLetters) {
 TEST(UnspacedLanguage, NegationByVerbEndingAfterTheEvidence) {
   EXPECT_EQ(status("開発会社に連絡していません。"), "denied");
   EXPECT_EQ(status("まだ開発会社に連絡していません。"), "denied");
+  // A clause boundary that carries the negation ("ませんが") still negates what is
+  // before it; the clause after it does not.
+  EXPECT_EQ(status("開発会社に連絡していませんが、先に伺います。"), "denied");
+  EXPECT_EQ(status("開発会社に連絡しましたが、返事はまだです。"), "ok");
 }
 
 TEST(UnspacedLanguage, BeforeWindowCountsDictionaryWords) {

@@ -245,7 +245,8 @@ bool ContextWindow::negated(std::string_view text, Span sentence, Span evidence,
   if (boundary_ && !post.empty()) {
     const std::string_view w = text.substr(post.begin, post.size());
     Span b;
-    if (find_boundary(*boundary_, w, 0, &b)) post.end = post.begin + b.begin;
+    // The boundary itself stays in: a Japanese "せんが" ends the clause with its negation.
+    if (find_boundary(*boundary_, w, 0, &b)) post.end = post.begin + b.end;
   }
   post = first_words(text, post, window_words_after_);
   return find_trigger(after_.get(), text, {std::max(sentence.begin, evidence.begin), post.end},
