@@ -30,6 +30,9 @@ TEST(PartnerContact, NegatedOrHypotheticalContactIsDenied) {
         Case{"en", "I was going to email them."},
         Case{"en", "We will contact the partner next week."},
         Case{"en", "We haven't contacted the agency about it."},
+        // "yet" ends no clause; "that" before a noun is no complementizer.
+        Case{"en", "We have not yet raised this matter with Meridian Systems."},
+        Case{"en", "Before we have that conversation with Meridian, could you advise?"},
         Case{"sv", "Vi har inte pratat med byrån än."}, Case{"sv", "Vi kontaktade dem inte."},
         Case{"sv", "Jag ska mejla dem i eftermiddag."}}) {
     SCOPED_TRACE(std::string("[") + c.language + "] " + c.body);
