@@ -21,8 +21,8 @@ struct Stretch {
   std::string folded;     // fold_case() of the stretch, what the Sets read
   std::vector<int> hits;  // sorted pattern indices, of the Sets built up front
   // Per rule, sorted pattern indices of its deferred Sets (see compiled_language.h),
-  // filled when the rule first asks for them. One list per rule, so filling one never
-  // moves the list another rule is walking.
+  // filled when the rule first asks for them (empty until a draft needs any). One list per rule, so
+  // filling one never moves the list another rule is walking.
   std::vector<std::vector<int>> deferred_hits;
 };
 
@@ -76,11 +76,7 @@ class Judge {
 
  private:
   void add_stretch(int field, Span span) {
-    Stretch st{field,
-               span,
-               fold_case(doc_.fields[field].view(span)),
-               {},
-               std::vector<std::vector<int>>(pack_.rules.size())};
+    Stretch st{field, span, fold_case(doc_.fields[field].view(span)), {}, {}};
     compiled_.match(st.folded, &st.hits);
     std::sort(st.hits.begin(), st.hits.end());
     stretches_.push_back(std::move(st));
@@ -98,6 +94,7 @@ class Judge {
     if (!deferred_matched_[rule]) {
       deferred_matched_[rule] = true;
       for (Stretch& s : stretches_) {
+        s.deferred_hits.resize(pack_.rules.size());  // sized on the first rule that asks
         std::vector<int>& hits = s.deferred_hits[rule];
         compiled_.match_deferred(rule, s.folded, &hits);
         std::sort(hits.begin(), hits.end());
@@ -256,22 +253,33 @@ class Judge {
   // True when text[sentence] holds evidence of rule `r` that counts, all of it negated.
   bool only_negated(const Stretch& st, Span sentence, int r) const {
     const std::string& full = doc_.fields[st.field].text();
-    const std::string_view text = std::string_view(full).substr(0, sentence.end);
-    bool any = false;
-    for (int p : hits_of(st, r, PatternRole::kEvidence)) {
-      if (!is(p, r, PatternRole::kEvidence, -1)) continue;
+    bool any = false, affirmed = false;
+    each_match_in(st, sentence, r, PatternRole::kEvidence, -1, [&](int p, Span m) {
+      Span trigger;
+      if (!counts(st, p, m)) return true;
+      any = true;
+      affirmed = !compiled_.context().negated(full, sentence, m, &trigger);
+      return !affirmed;
+    });
+    return any && !affirmed;
+  }
+
+  // Calls fn(pattern, match) for every match of a pattern of (rule, role, group) inside
+  // text[sentence] (group -1: any), at most kMaxLocatePerPattern per pattern; stops when
+  // fn returns false.
+  template <typename Fn>
+  void each_match_in(const Stretch& st, Span sentence, int rule, PatternRole role, int group,
+                     Fn fn) const {
+    const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
+    for (int p : hits_of(st, rule, role)) {
+      if (!is(p, rule, role, group)) continue;
       Span m;
       std::size_t from = sentence.begin;
       for (int n = 0; n < kMaxLocatePerPattern && compiled_.find(p, text, from, &m); ++n) {
-        Span trigger;
-        if (counts(st, p, m)) {
-          if (!compiled_.context().negated(full, sentence, m, &trigger)) return false;
-          any = true;
-        }
+        if (!fn(p, m)) return;
         from = m.end > from ? m.end : from + 1;
       }
     }
-    return any;
   }
 
   static bool before(const FieldSpan& a, const FieldSpan& b) {
@@ -281,19 +289,12 @@ class Judge {
   // True when text[sentence] holds a match of a pattern of (rule, role, group), affirmed
   // or not (group -1: any); an evidence match inside the rule's own trigger does not count.
   bool sentence_has(const Stretch& st, Span sentence, int rule, PatternRole role, int group) const {
-    const auto text = std::string_view(doc_.fields[st.field].text()).substr(0, sentence.end);
-    for (int p : hits_of(st, rule, role)) {
-      if (!is(p, rule, role, group)) continue;
-      Span m;
-      std::size_t from = sentence.begin;
-      for (int n = 0; n < kMaxLocatePerPattern && compiled_.find(p, text, from, &m); ++n) {
-        if (role != PatternRole::kEvidence || !overlaps(trigger_spans_[rule], st.field, m)) {
-          return true;
-        }
-        from = m.end > from ? m.end : from + 1;
-      }
-    }
-    return false;
+    bool found = false;
+    each_match_in(st, sentence, rule, role, group, [&](int, Span m) {
+      found = role != PatternRole::kEvidence || !overlaps(trigger_spans_[rule], st.field, m);
+      return !found;
+    });
+    return found;
   }
 
   static bool overlaps(const std::vector<FieldSpan>& spans, int field, Span m) {
@@ -318,9 +319,7 @@ class Judge {
       });
       return spans.size() < static_cast<std::size_t>(kMaxForbidFindings);
     });
-    std::sort(spans.begin(), spans.end(), [](const FieldSpan& a, const FieldSpan& b) {
-      return std::make_pair(a.field, a.span.begin) < std::make_pair(b.field, b.span.begin);
-    });
+    std::sort(spans.begin(), spans.end(), before);
     for (const FieldSpan& s : spans) out->push_back({r, "present", s, 0});
   }
 
@@ -378,10 +377,7 @@ class Judge {
       triggered = !triggers.empty();
     }
     if (!triggered) return;
-    const auto first = std::min_element(
-        triggers.begin(), triggers.end(), [](const FieldSpan& a, const FieldSpan& b) {
-          return std::make_pair(a.field, a.span.begin) < std::make_pair(b.field, b.span.begin);
-        });
+    const auto first = std::min_element(triggers.begin(), triggers.end(), before);
     if (first != triggers.end()) evidence_.push_back({r, *first});
     bool consequence = false;
     trigger_spans_[r] = triggers;
